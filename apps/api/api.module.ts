@@ -1,0 +1,50 @@
+import { Module, ValidationPipe } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TerminusModule } from '@nestjs/terminus';
+import {
+  APP_CONFIG,
+  AccessGuard,
+  AppExceptionFilter,
+  AppThrottlerGuard,
+  CoreModule,
+  OpsController,
+  QueueHealth,
+  graphqlOptions,
+  type AppConfig,
+} from '@masks/core';
+import { OrganisationsModule } from '@masks/organisations';
+import { ALL_ENTITIES } from '../common/entities';
+
+/** The HTTP process: GraphQL, health, metrics. Business logic lives in the libs. */
+@Module({
+  imports: [
+    CoreModule.forRoot({ entities: ALL_ENTITIES }),
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => graphqlOptions(config),
+    }),
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => [{ name: 'default', ttl: 60_000, limit: config.rateLimitPerMinute }],
+    }),
+    TerminusModule,
+    OrganisationsModule,
+  ],
+  controllers: [OpsController],
+  providers: [
+    QueueHealth,
+    // Guards run in this order: rate limit first, then access (deny by default).
+    { provide: APP_GUARD, useClass: AppThrottlerGuard },
+    { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_FILTER, useClass: AppExceptionFilter },
+    {
+      provide: APP_PIPE,
+      useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
+    },
+  ],
+})
+export class ApiModule {}

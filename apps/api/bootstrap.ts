@@ -1,0 +1,22 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { loadConfig, metricsMiddleware, mountQueueDashboard } from '@masks/core';
+import { ApiModule } from './api.module';
+
+/** Builds the API application (not yet listening): used by main.ts, `npm start`, tests and benchmarks. */
+export async function createApiApp({ shutdownHooks = true } = {}): Promise<NestExpressApplication> {
+  const config = loadConfig();
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  app.set('trust proxy', 1);
+  // The sandbox page loads scripts from a CDN; only production gets the strict default CSP.
+  app.use(helmet({ contentSecurityPolicy: config.production ? undefined : false }));
+  app.useBodyParser('json', { limit: '1mb' });
+  app.use(metricsMiddleware);
+  mountQueueDashboard(app);
+  if (shutdownHooks) app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,56 @@
+import 'reflect-metadata';
+import { join } from 'node:path';
+import { resolveDatabase, resolveRedis, runMigrations, loadConfig, QueueRegistry } from '@masks/core';
+import { DEMO_PASSWORD, OrganisationsDemoData } from '@masks/organisations';
+import { ALL_ENTITIES } from '../common/entities';
+import { createApiApp } from '../api/bootstrap';
+import { createWorker } from '../worker/bootstrap';
+
+/**
+ * `npm start`: everything on one machine with nothing installed but Node. Real PostgreSQL (embedded
+ * unless DATABASE_URL), Redis if one can be found (else BullMQ on PostgreSQL), migrations, demo data,
+ * then the API and the worker in this process. Ctrl-C stops all of it, embedded servers included.
+ */
+async function main(): Promise<void> {
+  const dataDir = join(process.cwd(), '.data');
+  const database = await resolveDatabase(join(dataDir, 'postgres'), 'masks');
+  const redis = await resolveRedis();
+  process.env.DATABASE_URL = database.url;
+  if (redis.url) process.env.REDIS_URL = redis.url;
+  process.env.QUEUE_BACKEND ??= redis.url ? 'redis' : 'postgres';
+  process.env.LOG_LEVEL ??= 'warn';
+  const config = loadConfig();
+
+  const applied = await runMigrations(database.url, ALL_ENTITIES);
+  const worker = await createWorker({ shutdownHooks: false });
+  const api = await createApiApp({ shutdownHooks: false });
+  const loaded = await api.get(OrganisationsDemoData).load();
+  await api.listen(config.port, '127.0.0.1');
+
+  const print = (line: string) => process.stdout.write(`${line}\n`);
+  print(`Database:      ${database.description}${applied.length ? ` (${applied.length} migration(s) applied)` : ''}`);
+  print(`Queue backend: ${redis.url ? redis.description : api.get(QueueRegistry).backendDescription}`);
+  print(`GraphQL:       http://localhost:${config.port}/graphql`);
+  print(`Demo data:     ${loaded ? 'loaded' : 'already present'}; logins (password "${DEMO_PASSWORD}"):`);
+  for (const login of api.get(OrganisationsDemoData).logins) print(`  ${login.email.padEnd(34)} ${login.role}`);
+  print(`Health: http://localhost:${config.port}/health  Metrics: /metrics  Queues (DGE): /admin/queues`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    print(`${signal}: stopping…`);
+    await api.close();
+    await worker.close();
+    await redis.stop();
+    await database.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

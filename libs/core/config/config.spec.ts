@@ -1,0 +1,33 @@
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  const base = { DATABASE_URL: 'postgres://u@127.0.0.1:5432/db' };
+
+  it('defaults to the PostgreSQL queue backend without REDIS_URL and generates a dev secret', () => {
+    const config = loadConfig(base);
+    expect(config.queueBackend).toBe('postgres');
+    expect(config.jwtSecret).toHaveLength(64);
+  });
+
+  it('uses Redis when REDIS_URL is given', () => {
+    expect(loadConfig({ ...base, REDIS_URL: 'redis://127.0.0.1:6379' }).queueBackend).toBe('redis');
+  });
+
+  it('refuses to start in production without secrets, listing every problem', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', PORT: 'abc' })).toThrow(ConfigError);
+    try {
+      loadConfig({ NODE_ENV: 'production', PORT: 'abc' });
+    } catch (error) {
+      const problems = (error as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/DATABASE_URL is required/);
+      expect(problems).toMatch(/JWT_SECRET is required in production/);
+      expect(problems).toMatch(/PORT must be an integer/);
+    }
+  });
+
+  it('rejects malformed URLs and short secrets', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x', JWT_SECRET: 'short' })).toThrow(
+      /DATABASE_URL must use postgres[\s\S]*JWT_SECRET must be at least 32/,
+    );
+  });
+});

@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+
+export type QueueBackendKind = 'redis' | 'postgres';
+
+export interface AppConfig {
+  production: boolean;
+  port: number;
+  databaseUrl: string;
+  /** Set when the queue backend is Redis; absent when BullMQ runs on PostgreSQL. */
+  redisUrl?: string;
+  queueBackend: QueueBackendKind;
+  /** Key prefix for every queue: lets several test workers or tenants share one Redis. */
+  queuePrefix: string;
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  stripeSecretKey?: string;
+  stripeWebhookSecret?: string;
+  logLevel: string;
+  rateLimitPerMinute: number;
+  graphqlMaxDepth: number;
+  graphqlMaxComplexity: number;
+  outboxPollMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, problems: string[], min = 0): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) {
+    problems.push(`${name} must be an integer ≥ ${min} (got "${raw}")`);
+    return fallback;
+  }
+  return value;
+}
+
+function url(env: Env, name: string, protocols: string[], problems: string[]): string | undefined {
+  const raw = env[name];
+  if (!raw) return undefined;
+  try {
+    const parsed = new URL(raw);
+    if (!protocols.includes(parsed.protocol)) {
+      problems.push(`${name} must use ${protocols.join(' or ')} (got ${parsed.protocol})`);
+    }
+    return raw;
+  } catch {
+    problems.push(`${name} is not a valid URL`);
+    return undefined;
+  }
+}
+
+/**
+ * Reads and validates the environment once at start-up. In production every secret must be given;
+ * in development a missing secret is generated (tokens then do not survive a restart, which is fine
+ * locally).
+ */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const production = env.NODE_ENV === 'production';
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], problems);
+  const redisUrl = url(env, 'REDIS_URL', ['redis:', 'rediss:'], problems);
+  const queueBackend = (env.QUEUE_BACKEND ?? (redisUrl ? 'redis' : 'postgres')) as QueueBackendKind;
+  if (queueBackend !== 'redis' && queueBackend !== 'postgres') {
+    problems.push(`QUEUE_BACKEND must be "redis" or "postgres" (got "${String(queueBackend)}")`);
+  }
+  if (!databaseUrl && !problems.some((p) => p.startsWith('DATABASE_URL'))) {
+    problems.push('DATABASE_URL is required (npm start provides an embedded PostgreSQL when it is unset)');
+  }
+  if (queueBackend === 'redis' && !redisUrl) problems.push('REDIS_URL is required when QUEUE_BACKEND=redis');
+
+  let jwtSecret = env.JWT_SECRET;
+  if (!jwtSecret) {
+    if (production) problems.push('JWT_SECRET is required in production');
+    jwtSecret = randomBytes(32).toString('hex');
+    // Kept for the rest of this process, so the API and the worker started by `npm start` agree.
+    if (env === process.env) process.env.JWT_SECRET = jwtSecret;
+  } else if (jwtSecret.length < 32) {
+    problems.push('JWT_SECRET must be at least 32 characters');
+  }
+  if (production && env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
+    problems.push('STRIPE_WEBHOOK_SECRET is required in production when STRIPE_SECRET_KEY is set');
+  }
+
+  const config: AppConfig = {
+    production,
+    port: int(env, 'PORT', 3000, problems),
+    databaseUrl: databaseUrl ?? '',
+    redisUrl,
+    queueBackend,
+    queuePrefix: env.QUEUE_PREFIX || 'masks',
+    jwtSecret,
+    accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, problems, 10),
+    refreshTokenTtlSeconds: int(env, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 24 * 3600, problems, 60),
+    stripeSecretKey: env.STRIPE_SECRET_KEY || undefined,
+    stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET || undefined,
+    logLevel: env.LOG_LEVEL || (production ? 'info' : 'debug'),
+    rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 600, problems, 1),
+    graphqlMaxDepth: int(env, 'GRAPHQL_MAX_DEPTH', 8, problems, 2),
+    graphqlMaxComplexity: int(env, 'GRAPHQL_MAX_COMPLEXITY', 1000, problems, 10),
+    outboxPollMs: int(env, 'OUTBOX_POLL_MS', 200, problems, 10),
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}

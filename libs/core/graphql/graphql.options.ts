@@ -1,0 +1,65 @@
+import { ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import depthLimit from 'graphql-depth-limit';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { getComplexity, simpleEstimator, fieldExtensionsEstimator } from 'graphql-query-complexity';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { AppConfig } from '../config/config';
+import { graphqlMetricsPlugin } from '../observability/graphql-metrics.plugin';
+
+/**
+ * Refuses operations above a complexity budget (page sizes multiply their children). A plugin rather
+ * than a validation rule: the rule form cannot see the request's variables.
+ */
+function complexityLimit(maximum: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, schema }) {
+          const complexity = getComplexity({
+            schema,
+            query: document,
+            operationName: request.operationName,
+            variables: request.variables,
+            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (complexity > maximum) {
+            throw new GraphQLError(`Query is too complex: ${complexity} (at most ${maximum})`, {
+              extensions: { code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_COMPLEX' },
+            });
+          }
+        },
+      };
+    },
+  };
+}
+
+/** The Apollo settings every GraphQL process shares: limits, error shape, metrics. */
+export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
+  return {
+    autoSchemaFile: true,
+    sortSchema: true,
+    path: '/graphql',
+    playground: false,
+    introspection: !config.production,
+    includeStacktraceInErrorResponses: false,
+    plugins: [graphqlMetricsPlugin, complexityLimit(config.graphqlMaxComplexity), ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
+    validationRules: [
+      depthLimit(config.graphqlMaxDepth),
+    ],
+    formatError: (formatted: GraphQLFormattedError): GraphQLFormattedError => {
+      const code = formatted.extensions?.code;
+      // Validation errors from graphql-depth-limit carry no code; give every error one.
+      if (!code) {
+        const depth = /exceeds maximum operation depth/.test(formatted.message);
+        return {
+          ...formatted,
+          extensions: depth ? { code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_DEEP' } : { code: 'INTERNAL_SERVER_ERROR' },
+          ...(depth ? {} : { message: 'Internal server error' }),
+        };
+      }
+      return formatted;
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import type { EntityManager } from 'typeorm';
+import type { QueueName } from '../queues/queue-registry';
+
+export interface DomainEvent {
+  type: string;
+  queue: QueueName;
+  payload: Record<string, unknown>;
+  /** When the job should run; now by default. */
+  runAt?: Date;
+}
+
+/** The payload every outbox job carries. */
+export interface OutboxJob<P = Record<string, unknown>> {
+  eventId: string;
+  type: string;
+  payload: P;
+}
+
+/** Records events inside the caller's transaction: they exist if and only if the change committed. */
+export async function recordEvents(manager: EntityManager, events: DomainEvent[]): Promise<string[]> {
+  if (!events.length) return [];
+  const rows: { id: string }[] = await manager.query(
+    `INSERT INTO outbox_event (type, queue, payload, run_at)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::timestamptz[])
+     RETURNING id`,
+    [
+      events.map((e) => e.type),
+      events.map((e) => e.queue),
+      events.map((e) => JSON.stringify(e.payload)),
+      events.map((e) => (e.runAt ?? new Date()).toISOString()),
+    ],
+  );
+  return rows.map((row) => String(row.id));
+}
+
+export const jobIdFor = (eventId: string): string => `evt-${eventId}`;
+
+/**
+ * Runs a consumer's effect exactly once per (event, consumer), however often the job is delivered:
+ * the processed-event row and the effect commit together. A concurrent duplicate blocks on the
+ * primary key until the first commits, then sees the row and skips.
+ */
+export async function runOnce(
+  manager: EntityManager,
+  eventId: string,
+  consumer: string,
+  effect: (manager: EntityManager) => Promise<void>,
+): Promise<boolean> {
+  return manager.transaction(async (tx) => {
+    const inserted: unknown[] = await tx.query(
+      `INSERT INTO processed_event (event_id, consumer) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,
+      [eventId, consumer],
+    );
+    if (!inserted.length) return false;
+    await effect(tx);
+    return true;
+  });
+}

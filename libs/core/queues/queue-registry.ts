@@ -1,0 +1,117 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import {
+  createPostgresBackend,
+  Queue,
+  Worker,
+  type BackendFactory,
+  type ConnectionOptions,
+  type JobsOptions,
+  type Processor,
+  type RedisQueueBackend,
+  type WorkerOptions,
+} from 'bullmq';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/config';
+import { jobsProcessed } from '../observability/metrics';
+
+/** One queue per concern. Later capabilities add theirs here so every process sees the same list. */
+export const QUEUES = { notifications: 'notifications' } as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/** Explicit retries with backoff; completed jobs are cleaned up, failed ones kept for the dashboard. */
+export const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 1000 },
+  // Completed jobs are kept a day so a re-published outbox event (same job id) is still recognised.
+  removeOnComplete: { age: 24 * 3600, count: 50_000 },
+  removeOnFail: false,
+};
+
+/**
+ * Creates BullMQ queues and workers on the backend chosen at start-up: Redis, or BullMQ's own
+ * PostgreSQL backend when no Redis is available (embedded runs). Producers fail fast while Redis is
+ * unreachable (no offline queue): the outbox keeps the event and retries, so nothing is lost.
+ */
+@Injectable()
+export class QueueRegistry implements OnApplicationShutdown {
+  private readonly logger = new Logger(QueueRegistry.name);
+  private readonly queues = new Map<string, Queue>();
+  private readonly workers: Worker[] = [];
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  get backendDescription(): string {
+    if (this.config.queueBackend === 'postgres') return 'BullMQ on PostgreSQL (schema bullmq)';
+    const url = new URL(this.config.redisUrl as string);
+    return `Redis ${url.hostname}:${url.port || 6379}`;
+  }
+
+  private connection(producer: boolean): { connection: ConnectionOptions; prefix?: string } {
+    if (this.config.queueBackend === 'postgres') {
+      return { connection: { connectionString: this.config.databaseUrl, schema: 'bullmq' } as unknown as ConnectionOptions };
+    }
+    const url = new URL(this.config.redisUrl as string);
+    return {
+      prefix: this.config.queuePrefix,
+      connection: {
+        host: url.hostname,
+        port: Number(url.port || 6379),
+        username: url.username || undefined,
+        password: url.password ? decodeURIComponent(url.password) : undefined,
+        db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : undefined,
+        tls: url.protocol === 'rediss:' ? {} : undefined,
+        ...(producer
+          ? { enableOfflineQueue: false, commandTimeout: 5000, maxRetriesPerRequest: 1 }
+          : { maxRetriesPerRequest: null }),
+        retryStrategy: (times: number) => Math.min(times * 200, 2000),
+      },
+    };
+  }
+
+  // Typed as the Redis factory so both branches build the same Queue/Worker type; both satisfy the
+  // backend interface the classes actually use.
+  private backend(): BackendFactory<RedisQueueBackend, ConnectionOptions> | undefined {
+    return this.config.queueBackend === 'postgres'
+      ? (createPostgresBackend as unknown as BackendFactory<RedisQueueBackend, ConnectionOptions>)
+      : undefined;
+  }
+
+  queue(name: QueueName): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      const backend = this.backend();
+      const opts = { ...this.connection(true), defaultJobOptions: DEFAULT_JOB_OPTIONS };
+      queue = backend ? new Queue(name, opts, backend) : new Queue(name, opts);
+      queue.on('error', (error) => this.logger.warn(`queue ${name}: ${error.message}`));
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  allQueues(): Queue[] {
+    return Object.values(QUEUES).map((name) => this.queue(name));
+  }
+
+  worker<T>(name: QueueName, processor: Processor<T>, options: Partial<WorkerOptions> = {}): Worker<T> {
+    const backend = this.backend();
+    const opts: WorkerOptions = { concurrency: 10, ...options, ...this.connection(false) };
+    const worker = backend ? new Worker<T>(name, processor, opts, backend) : new Worker<T>(name, processor, opts);
+    worker.on('error', (error) => this.logger.warn(`worker ${name}: ${error.message}`));
+    worker.on('completed', () => jobsProcessed.inc({ queue: name, outcome: 'completed' }));
+    worker.on('failed', (job, error) => {
+      const dead = job !== undefined && job.attemptsMade >= (job.opts.attempts ?? 1);
+      jobsProcessed.inc({ queue: name, outcome: dead ? 'dead' : 'failed' });
+      if (dead) this.logger.error(`job ${job?.id} on ${name} failed for good: ${error.message}`);
+    });
+    this.workers.push(worker);
+    return worker;
+  }
+
+  /** Lets in-flight jobs finish (graceful shutdown), then closes every connection. */
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.allSettled(this.workers.map((worker) => worker.close()));
+    await Promise.allSettled([...this.queues.values()].map((queue) => queue.close()));
+    this.workers.length = 0;
+    this.queues.clear();
+  }
+}

@@ -1,0 +1,147 @@
+import { ParseUUIDPipe } from '@nestjs/common';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Allow,
+  Authenticated,
+  Ctx,
+  IDEMPOTENCY_KEY_DESCRIPTION,
+  PageArgs,
+  Public,
+  RequestContext,
+  Role,
+} from '@masks/core';
+import { ApiKey, Invitation, Membership, User } from './user.entity';
+import { Organisation } from './organisation.entity';
+import { AuthService } from './auth.service';
+import { MembersService } from './members.service';
+import { OrganisationsService } from './organisations.service';
+import { ApiKeysService } from './api-keys.service';
+import { AuditLogService } from './audit-log.service';
+import { AcceptInvitationInput, AuditLogArgs, CreateApiKeyInput, InviteMemberInput, LoginInput } from './dto/organisation.inputs';
+import { AuditEntryConnection, CreatedApiKey, MembershipConnection, Session } from './models/session.model';
+
+@Resolver()
+export class AuthResolver {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly members: MembersService,
+  ) {}
+
+  @Mutation(() => Session)
+  @Public()
+  login(@Ctx() ctx: RequestContext, @Args('input') input: LoginInput): Promise<Session> {
+    return this.auth.login(ctx, input.email, input.password, input.organisationId);
+  }
+
+  @Mutation(() => Session, { description: 'Exchanges a refresh token (single use) for a new session' })
+  @Public()
+  refreshSession(@Args('refreshToken') refreshToken: string): Promise<Session> {
+    return this.auth.refresh(refreshToken);
+  }
+
+  @Mutation(() => Boolean, { description: 'Logs out: revokes the refresh token and every token rotated from it' })
+  @Public()
+  revokeSession(@Args('refreshToken') refreshToken: string): Promise<boolean> {
+    return this.auth.revoke(refreshToken);
+  }
+
+  @Mutation(() => Int, { description: "Logs the caller out everywhere; returns how many sessions closed" })
+  @Authenticated()
+  revokeAllMySessions(@Ctx() ctx: RequestContext): Promise<number> {
+    return this.auth.revokeAllOf(ctx);
+  }
+
+  @Mutation(() => Session)
+  @Public()
+  acceptInvitation(@Ctx() ctx: RequestContext, @Args('input') input: AcceptInvitationInput): Promise<Session> {
+    return this.members.acceptInvitation(ctx, input);
+  }
+
+  @Query(() => Membership, { description: "The caller's membership (person, organisation, roles)" })
+  @Authenticated()
+  me(@Ctx() ctx: RequestContext): Membership {
+    const principal = ctx.requirePrincipal();
+    return {
+      id: principal.membershipId as string,
+      userId: principal.userId as string,
+      organisationId: principal.organisationId,
+      roles: principal.roles,
+      filiereCode: principal.filiereId ?? null,
+      createdAt: new Date(0),
+    };
+  }
+}
+
+@Resolver(() => Membership)
+export class MembersResolver {
+  constructor(
+    private readonly membersService: MembersService,
+    private readonly organisationsService: OrganisationsService,
+    private readonly apiKeysService: ApiKeysService,
+    private readonly auditLogService: AuditLogService,
+  ) {}
+
+  @Mutation(() => Invitation)
+  @Allow([Role.ORG_ADMIN])
+  inviteMember(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: InviteMemberInput,
+    @Args('idempotencyKey', { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey?: string,
+  ): Promise<Invitation> {
+    return this.membersService.invite(ctx, input, idempotencyKey);
+  }
+
+  @Query(() => MembershipConnection)
+  @Allow([Role.ORG_ADMIN])
+  members(@Ctx() ctx: RequestContext, @Args() args: PageArgs): Promise<MembershipConnection> {
+    return this.membersService.members(ctx, args);
+  }
+
+  @Mutation(() => Membership, { description: 'DGE: makes a person the PME referent of a filière' })
+  @Allow([Role.DGE_OFFICER])
+  appointFiliereReferent(
+    @Ctx() ctx: RequestContext,
+    @Args('email') email: string,
+    @Args('filiereCode') filiereCode: string,
+  ): Promise<Membership> {
+    return this.membersService.appointReferent(ctx, email, filiereCode);
+  }
+
+  @Mutation(() => CreatedApiKey)
+  @Allow([Role.ORG_ADMIN])
+  createApiKey(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: CreateApiKeyInput,
+    @Args('idempotencyKey', { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey?: string,
+  ): Promise<CreatedApiKey> {
+    return this.apiKeysService.create(ctx, input, idempotencyKey);
+  }
+
+  @Query(() => [ApiKey])
+  @Allow([Role.ORG_ADMIN])
+  apiKeys(@Ctx() ctx: RequestContext): Promise<ApiKey[]> {
+    return this.apiKeysService.list(ctx);
+  }
+
+  @Mutation(() => ApiKey)
+  @Allow([Role.ORG_ADMIN])
+  revokeApiKey(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string): Promise<ApiKey> {
+    return this.apiKeysService.revoke(ctx, id);
+  }
+
+  @Query(() => AuditEntryConnection, { description: "Organisation admin: their organisation's log; DGE: all" })
+  @Allow([Role.ORG_ADMIN, Role.DGE_OFFICER])
+  auditLog(@Ctx() ctx: RequestContext, @Args() args: AuditLogArgs): Promise<AuditEntryConnection> {
+    return this.auditLogService.read(ctx, args);
+  }
+
+  @ResolveField(() => User, { nullable: true })
+  user(@Ctx() ctx: RequestContext, @Parent() membership: Membership): Promise<User | null> {
+    return this.membersService.userOf(ctx, membership.userId);
+  }
+
+  @ResolveField(() => Organisation, { nullable: true })
+  organisation(@Ctx() ctx: RequestContext, @Parent() membership: Membership): Promise<Organisation | null> {
+    return this.organisationsService.visibleById(ctx, membership.organisationId);
+  }
+}

@@ -1,0 +1,143 @@
+import 'reflect-metadata';
+import { createHash, randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { QueryCounter, runMigrations } from '@masks/core';
+import { ALL_ENTITIES } from '../../apps/common/entities';
+import { createApiApp } from '../../apps/api/bootstrap';
+import { createWorker } from '../../apps/worker/bootstrap';
+
+const MIGRATIONS_DIR = join(__dirname, '../../libs/core/database/migrations');
+
+function serverUrl(): string {
+  const url = process.env.TEST_PG_SERVER_URL;
+  if (!url) throw new Error('TEST_PG_SERVER_URL is unset: run the tests through jest (global setup)');
+  return url;
+}
+
+function databaseUrl(name: string): string {
+  const url = new URL(serverUrl());
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function onServer<T>(fn: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: serverUrl() });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A migrated template database, built once per set of migrations (its name carries their hash), so
+ * each suite gets a fresh database by copying it instead of migrating again.
+ */
+async function ensureTemplate(): Promise<string> {
+  const hash = createHash('sha256');
+  for (const file of readdirSync(MIGRATIONS_DIR).sort()) hash.update(file).update(readFileSync(join(MIGRATIONS_DIR, file)));
+  const template = `masks_tpl_${hash.digest('hex').slice(0, 12)}`;
+  await onServer(async (client) => {
+    await client.query('SELECT pg_advisory_lock(4242)');
+    try {
+      const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
+      if (!rowCount) {
+        await client.query(`CREATE DATABASE "${template}_building"`).catch(async () => {
+          await client.query(`DROP DATABASE "${template}_building" WITH (FORCE)`);
+          await client.query(`CREATE DATABASE "${template}_building"`);
+        });
+        await runMigrations(databaseUrl(`${template}_building`), ALL_ENTITIES);
+        await client.query(`ALTER DATABASE "${template}_building" RENAME TO "${template}"`);
+      }
+    } finally {
+      await client.query('SELECT pg_advisory_unlock(4242)');
+    }
+  });
+  return template;
+}
+
+/** A fresh, migrated database for one suite; dropped by the returned function. */
+export async function createTestDatabase(): Promise<{ name: string; url: string; drop: () => Promise<void> }> {
+  const template = await ensureTemplate();
+  const name = `masks_t${process.env.JEST_WORKER_ID ?? '0'}_${randomBytes(4).toString('hex')}`;
+  await onServer((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
+  return {
+    name,
+    url: databaseUrl(name),
+    drop: () => onServer((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+  };
+}
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string; [key: string]: unknown } }[];
+}
+
+export interface TestApp {
+  api: NestExpressApplication;
+  worker?: INestApplicationContext;
+  url: string;
+  databaseUrl: string;
+  dataSource: DataSource;
+  queryCounter: QueryCounter;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    auth?: { token?: string; apiKey?: string },
+  ): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  worker?: boolean;
+  env?: Record<string, string>;
+}
+
+/** Boots the real API (and optionally the worker) on a fresh database, real Redis, a free port. */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    REDIS_URL: process.env.TEST_REDIS_URL,
+    QUEUE_BACKEND: 'redis',
+    QUEUE_PREFIX: `test_${database.name}`,
+    JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    OUTBOX_POLL_MS: '50',
+    ...options.env,
+  });
+  const worker = options.worker ? await createWorker({ shutdownHooks: false }) : undefined;
+  const api = await createApiApp({ shutdownHooks: false });
+  await api.listen(0, '127.0.0.1');
+  const address = api.getHttpServer().address() as { port: number };
+  const url = `http://127.0.0.1:${address.port}`;
+  const dataSource = api.get(DataSource);
+  return {
+    api,
+    worker,
+    url,
+    databaseUrl: database.url,
+    dataSource,
+    queryCounter: dataSource.logger as QueryCounter,
+    async gql(query, variables, auth) {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (auth?.token) headers.authorization = `Bearer ${auth.token}`;
+      if (auth?.apiKey) headers['x-api-key'] = auth.apiKey;
+      const response = await fetch(`${url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+      return (await response.json()) as GraphQLResponse<never>;
+    },
+    async close() {
+      await api.close();
+      await worker?.close();
+      await database.drop();
+    },
+  };
+}
