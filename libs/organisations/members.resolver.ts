@@ -4,6 +4,7 @@ import {
   Allow,
   Authenticated,
   Ctx,
+  connectionComplexity,
   IDEMPOTENCY_KEY_DESCRIPTION,
   PageArgs,
   Public,
@@ -91,7 +92,7 @@ export class MembersResolver {
     return this.membersService.invite(ctx, input, idempotencyKey);
   }
 
-  @Query(() => MembershipConnection)
+  @Query(() => MembershipConnection, { complexity: connectionComplexity })
   @Allow([Role.ORG_ADMIN])
   members(@Ctx() ctx: RequestContext, @Args() args: PageArgs): Promise<MembershipConnection> {
     return this.membersService.members(ctx, args);
@@ -129,7 +130,8 @@ export class MembersResolver {
     return this.apiKeysService.revoke(ctx, id);
   }
 
-  @Query(() => AuditEntryConnection, { description: "Organisation admin: their organisation's log; DGE: all" })
+  @Query(() => AuditEntryConnection, {
+    complexity: connectionComplexity, description: "Organisation admin: their organisation's log; DGE: all" })
   @Allow([Role.ORG_ADMIN, Role.DGE_OFFICER])
   auditLog(@Ctx() ctx: RequestContext, @Args() args: AuditLogArgs): Promise<AuditEntryConnection> {
     return this.auditLogService.read(ctx, args);

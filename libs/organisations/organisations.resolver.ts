@@ -5,6 +5,7 @@ import {
   ApiScope,
   Authenticated,
   Ctx,
+  connectionComplexity,
   IDEMPOTENCY_KEY_DESCRIPTION,
   Public,
   RequestContext,
@@ -44,6 +45,7 @@ export class OrganisationsResolver {
   }
 
   @Query(() => OrganisationConnection, {
+    complexity: connectionComplexity,
     description: 'Organisations visible to the caller (DGE: all; referent: their filière; group: its subcontractors)',
   })
   @Authenticated()

@@ -21,6 +21,8 @@ export interface AppConfig {
   graphqlMaxDepth: number;
   graphqlMaxComplexity: number;
   outboxPollMs: number;
+  /** A published event not processed after this long is published again. */
+  outboxRedeliverMs: number;
 }
 
 export class ConfigError extends Error {
@@ -106,6 +108,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     graphqlMaxDepth: int(env, 'GRAPHQL_MAX_DEPTH', 8, problems, 2),
     graphqlMaxComplexity: int(env, 'GRAPHQL_MAX_COMPLEXITY', 1000, problems, 10),
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', 200, problems, 10),
+    outboxRedeliverMs: int(env, 'OUTBOX_REDELIVER_MS', 5 * 60_000, problems, 100),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

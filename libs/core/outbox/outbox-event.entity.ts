@@ -6,6 +6,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  */
 @Entity('outbox_event')
 @Index('outbox_event_unpublished_idx', ['id'], { where: 'published_at IS NULL' })
+@Index('outbox_event_unprocessed_idx', ['publishedAt'], { where: 'processed_at IS NULL AND published_at IS NOT NULL' })
 export class OutboxEvent {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
@@ -31,6 +32,10 @@ export class OutboxEvent {
 
   @Column({ type: 'int', default: 0 })
   publishAttempts: number;
+
+  /** Set by the consumer with its effect. A published event still unprocessed long after is re-published. */
+  @Column({ type: 'timestamptz', nullable: true })
+  processedAt: Date | null;
 }
 
 /** What a consumer records, in the same transaction as its effect, so that effect happens once. */

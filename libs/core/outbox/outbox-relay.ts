@@ -65,9 +65,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async run(): Promise<void> {
+    let lastSweep = Date.now();
     while (this.running) {
       let published = 0;
       try {
+        if (Date.now() - lastSweep > this.config.outboxRedeliverMs / 2) {
+          lastSweep = Date.now();
+          await this.redeliverStale();
+        }
         published = await this.publishBatch();
         this.failures = 0;
       } catch (error) {
@@ -87,6 +92,22 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         });
       }
     }
+  }
+
+  /**
+   * A queue that lost jobs (a Redis restarted without persistence, a flushed key space) must not lose
+   * events: those published long ago and still unprocessed go back to the outbox. Re-publishing is
+   * harmless: BullMQ ignores a job id it still holds, and consumers run each event once.
+   */
+  async redeliverStale(): Promise<number> {
+    const [, count] = await this.dataSource.query(
+      `UPDATE outbox_event SET published_at = NULL
+       WHERE processed_at IS NULL AND published_at IS NOT NULL
+         AND published_at < now() - make_interval(secs => $1::float / 1000)
+         AND run_at < now() - make_interval(secs => $1::float / 1000)`,
+      [this.config.outboxRedeliverMs],
+    );
+    return Number(count);
   }
 
   /** Publishes one batch of due events; returns how many. */

@@ -36,6 +36,7 @@ export async function recordEvents(manager: EntityManager, events: DomainEvent[]
 export const jobIdFor = (eventId: string): string => `evt-${eventId}`;
 
 /**
+ * Each event has one consumer (its queue's processor); marking it processed stops redelivery.
  * Runs a consumer's effect exactly once per (event, consumer), however often the job is delivered:
  * the processed-event row and the effect commit together. A concurrent duplicate blocks on the
  * primary key until the first commits, then sees the row and skips.
@@ -53,6 +54,7 @@ export async function runOnce(
     );
     if (!inserted.length) return false;
     await effect(tx);
+    await tx.query(`UPDATE outbox_event SET processed_at = now() WHERE id = $1 AND processed_at IS NULL`, [eventId]);
     return true;
   });
 }

@@ -6,6 +6,10 @@ import { BadInputError } from '../errors/errors';
 
 export const MAX_PAGE_SIZE = 100;
 
+/** Query complexity of a connection field: its children count once per requested row. */
+export const connectionComplexity = ({ args, childComplexity }: { args: { first?: number }; childComplexity: number }) =>
+  (args.first ?? 20) * childComplexity;
+
 @ArgsType()
 export class PageArgs {
   @Field(() => Int, { nullable: true, defaultValue: 20, description: `Page size, at most ${MAX_PAGE_SIZE}` })
