@@ -1,0 +1,193 @@
+import { startTestApp, type TestApp } from './harness/app';
+import { codeOf, createDgeOfficer, login, signUp, type Actor } from './harness/factories';
+
+type ActorName = 'anonymous' | 'buyerAdmin' | 'buyerMember' | 'supplierAdmin' | 'groupAdmin' | 'referent' | 'dge' | 'keyRead' | 'keyCatalog';
+const USERS: ActorName[] = ['buyerAdmin', 'buyerMember', 'supplierAdmin', 'groupAdmin', 'referent', 'dge'];
+const ADMINS: ActorName[] = ['buyerAdmin', 'supplierAdmin', 'groupAdmin', 'referent', 'dge'];
+
+interface Operation {
+  name: string;
+  query: string;
+  variables?: (ids: Record<string, string>) => Record<string, unknown>;
+  allowed: ActorName[];
+}
+
+/** Every operation so far, with who may call it. Anything else must be refused. */
+const OPERATIONS: Operation[] = [
+  { name: 'filieres', query: `{ filieres { code } }`, allowed: ['anonymous', ...USERS, 'keyRead', 'keyCatalog'] },
+  { name: 'myOrganisation', query: `{ myOrganisation { id } }`, allowed: [...USERS, 'keyRead'] },
+  { name: 'me', query: `{ me { id roles } }`, allowed: USERS },
+  { name: 'organisations', query: `{ organisations(first: 5) { edges { node { id } } } }`, allowed: USERS },
+  { name: 'organisation', query: `query($id: ID!) { organisation(id: $id) { id } }`, variables: (ids) => ({ id: ids.self }), allowed: USERS },
+  { name: 'updateMyOrganisation', query: `mutation { updateMyOrganisation(input: { city: "Lyon" }) { id } }`, allowed: ADMINS },
+  { name: 'members', query: `{ members { edges { node { id user { email } } } } }`, allowed: ADMINS },
+  {
+    name: 'inviteMember',
+    query: `mutation($e: String!) { inviteMember(input: { email: $e, roles: [ORG_ADMIN] }) { id } }`,
+    variables: (ids) => ({ e: `invitee-${ids.self.slice(0, 8)}-${Math.random().toString(36).slice(2)}@example.test` }),
+    allowed: ADMINS,
+  },
+  { name: 'apiKeys', query: `{ apiKeys { id } }`, allowed: ADMINS },
+  { name: 'createApiKey', query: `mutation { createApiKey(input: { name: "erp", scopes: [CATALOG_WRITE] }) { secret } }`, allowed: ADMINS },
+  { name: 'auditLog', query: `{ auditLog(first: 5) { edges { node { id action } } } }`, allowed: ADMINS },
+  { name: 'subcontractingLinks', query: `{ subcontractingLinks { id } }`, allowed: [...ADMINS, 'buyerMember'] },
+  {
+    name: 'appointFiliereReferent',
+    query: `mutation($e: String!) { appointFiliereReferent(email: $e, filiereCode: "automobile") { id } }`,
+    variables: (ids) => ({ e: ids.referentEmail }),
+    allowed: ['dge'],
+  },
+  { name: 'revokeAllMySessions', query: `mutation { revokeAllMySessions }`, allowed: USERS },
+];
+
+describe('authorisation matrix and tenant isolation', () => {
+  let app: TestApp;
+  const actors = {} as Record<ActorName, { token?: string; apiKey?: string; organisationId?: string }>;
+  let buyer: Actor;
+  let supplier: Actor;
+  let group: Actor;
+  let referentActor: Actor;
+  let outsider: Actor;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    buyer = await signUp(app, { filiereCodes: ['automobile'] });
+    supplier = await signUp(app, { kinds: ['MANUFACTURER' as never], filiereCodes: ['mode-luxe'] });
+    group = await signUp(app, { kinds: ['LARGE_GROUP' as never], headcount: 9000 });
+    referentActor = await signUp(app);
+    outsider = await signUp(app, { filiereCodes: ['bois'] });
+    const dge = await createDgeOfficer(app);
+    const appointed = await app.gql(
+      `mutation($e: String!) { appointFiliereReferent(email: $e, filiereCode: "automobile") { roles filiereCode } }`,
+      { e: referentActor.email },
+      { token: dge.token },
+    );
+    expect(appointed.errors).toBeUndefined();
+
+    // A plain buyer (no admin role) joins through an invitation; the token is read from the e-mail.
+    const invited = await app.gql(
+      `mutation { inviteMember(input: { email: "plain.buyer@example.test", roles: [BUYER] }) { id } }`,
+      {},
+      { token: buyer.token },
+    );
+    expect(invited.errors).toBeUndefined();
+    const [event] = await app.dataSource.query(
+      `SELECT payload FROM outbox_event WHERE payload->>'recipient' = 'plain.buyer@example.test'`,
+    );
+    const invitationToken = /: (\S+)$/.exec(event.payload.body as string)![1];
+    const accepted = await app.gql<{ acceptInvitation: { accessToken: string; membership: { roles: string[] } } }>(
+      `mutation($t: String!) { acceptInvitation(input: { token: $t, fullName: "Plain Buyer", password: "another long password" }) { accessToken membership { roles } } }`,
+      { t: invitationToken },
+    );
+    expect(accepted.data?.acceptInvitation.membership.roles).toEqual(['BUYER']);
+
+    const key = async (scope: string) => {
+      const created = await app.gql<{ createApiKey: { secret: string } }>(
+        `mutation { createApiKey(input: { name: "erp", scopes: [${scope}] }) { secret } }`,
+        {},
+        { token: supplier.token },
+      );
+      return created.data!.createApiKey.secret;
+    };
+    Object.assign(actors, {
+      anonymous: {},
+      buyerAdmin: { token: buyer.token, organisationId: buyer.organisationId },
+      buyerMember: { token: accepted.data!.acceptInvitation.accessToken, organisationId: buyer.organisationId },
+      supplierAdmin: { token: supplier.token, organisationId: supplier.organisationId },
+      groupAdmin: { token: group.token, organisationId: group.organisationId },
+      referent: { token: (await login(app, referentActor.email)).token, organisationId: referentActor.organisationId },
+      dge: { token: dge.token, organisationId: dge.organisationId },
+      keyRead: { apiKey: await key('ORGANISATION_READ'), organisationId: supplier.organisationId },
+      keyCatalog: { apiKey: await key('CATALOG_WRITE'), organisationId: supplier.organisationId },
+    });
+  });
+  afterAll(() => app.close());
+
+  const cases = OPERATIONS.flatMap((operation) =>
+    (Object.keys({ anonymous: 1, buyerAdmin: 1, buyerMember: 1, supplierAdmin: 1, groupAdmin: 1, referent: 1, dge: 1, keyRead: 1, keyCatalog: 1 }) as ActorName[]).map(
+      (actor) => [operation.name, actor, operation] as const,
+    ),
+  );
+
+  it.each(cases)('%s as %s', async (_name, actorName, operation) => {
+    const actor = actors[actorName];
+    const ids = { self: actor.organisationId ?? buyer.organisationId, referentEmail: referentActor.email };
+    const response = await app.gql(operation.query, operation.variables?.(ids), actor);
+    const code = codeOf(response);
+    if (operation.allowed.includes(actorName)) {
+      expect({ code, errors: response.errors }).toEqual({ code: undefined, errors: undefined });
+    } else {
+      expect(code).toBe(actorName === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+      expect(response.data ?? null).toBeNull();
+    }
+  });
+
+  const ORGANISATION = `query($id: ID!) { organisation(id: $id) { id name } }`;
+
+  it("reads another tenant's organisation as not found", async () => {
+    const response = await app.gql(ORGANISATION, { id: supplier.organisationId }, { token: buyer.token });
+    expect(codeOf(response)).toBe('NOT_FOUND');
+    const unknown = await app.gql(ORGANISATION, { id: '00000000-0000-4000-8000-000000000000' }, { token: buyer.token });
+    expect(codeOf(unknown)).toBe('NOT_FOUND');
+    expect(unknown.errors![0].message).toBe(response.errors![0].message.replace(supplier.organisationId, '00000000-0000-4000-8000-000000000000'));
+  });
+
+  it('lets a referent see the companies of their filière only, and the DGE everything', async () => {
+    const referentToken = actors.referent.token;
+    expect((await app.gql(ORGANISATION, { id: buyer.organisationId }, { token: referentToken })).errors).toBeUndefined();
+    expect(codeOf(await app.gql(ORGANISATION, { id: outsider.organisationId }, { token: referentToken }))).toBe('NOT_FOUND');
+    const list = await app.gql<{ organisations: { edges: { node: { id: string } }[] } }>(
+      `{ organisations(first: 100) { edges { node { id } } } }`,
+      {},
+      { token: referentToken },
+    );
+    const ids = list.data!.organisations.edges.map((edge) => edge.node.id).sort();
+    expect(ids).toEqual([buyer.organisationId, referentActor.organisationId].sort());
+    for (const id of [buyer.organisationId, supplier.organisationId, outsider.organisationId]) {
+      expect((await app.gql(ORGANISATION, { id }, { token: actors.dge.token })).errors).toBeUndefined();
+    }
+  });
+
+  it('lets a large group see a subcontractor only once the subcontractor confirmed the link', async () => {
+    const siret = (await app.dataSource.query(`SELECT siret FROM organisation WHERE id = $1`, [outsider.organisationId]))[0].siret;
+    const proposed = await app.gql<{ proposeSubcontractor: { id: string; status: string } }>(
+      `mutation($s: String!) { proposeSubcontractor(siret: $s) { id status } }`,
+      { s: siret },
+      { token: group.token },
+    );
+    expect(proposed.data?.proposeSubcontractor.status).toBe('PENDING');
+    expect(codeOf(await app.gql(ORGANISATION, { id: outsider.organisationId }, { token: group.token }))).toBe('NOT_FOUND');
+    // Only a large group may propose; only the named subcontractor may confirm.
+    expect(codeOf(await app.gql(`mutation($s: String!) { proposeSubcontractor(siret: $s) { id } }`, { s: siret }, { token: buyer.token }))).toBe(
+      'FORBIDDEN',
+    );
+    const linkId = proposed.data!.proposeSubcontractor.id;
+    const CONFIRM = `mutation($id: ID!) { confirmSubcontracting(linkId: $id) { status group { name } } }`;
+    expect(codeOf(await app.gql(CONFIRM, { id: linkId }, { token: buyer.token }))).toBe('NOT_FOUND');
+    const confirmed = await app.gql<{ confirmSubcontracting: { status: string } }>(CONFIRM, { id: linkId }, { token: outsider.token });
+    expect(confirmed.data?.confirmSubcontracting.status).toBe('ACTIVE');
+    expect((await app.gql(ORGANISATION, { id: outsider.organisationId }, { token: group.token })).errors).toBeUndefined();
+  });
+
+  it('scopes the audit log: an admin reads their organisation only; a revoked API key stops working', async () => {
+    const log = await app.gql<{ auditLog: { edges: { node: { organisationId: string; action: string } }[] } }>(
+      `{ auditLog(first: 100) { edges { node { organisationId action } } } }`,
+      {},
+      { token: buyer.token },
+    );
+    const entries = log.data!.auditLog.edges.map((edge) => edge.node);
+    expect(entries.length).toBeGreaterThan(0);
+    expect(new Set(entries.map((entry) => entry.organisationId))).toEqual(new Set([buyer.organisationId]));
+    expect(entries.map((entry) => entry.action)).toEqual(expect.arrayContaining(['organisation.registered', 'member.invited']));
+
+    const keys = await app.gql<{ apiKeys: { id: string }[] }>(`{ apiKeys { id } }`, {}, { token: supplier.token });
+    for (const { id } of keys.data!.apiKeys) {
+      expect((await app.gql(`mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }`, { id }, { token: supplier.token })).errors).toBeUndefined();
+    }
+    expect(codeOf(await app.gql(`{ myOrganisation { id } }`, {}, { apiKey: actors.keyRead.apiKey }))).toBe('UNAUTHENTICATED');
+    // Another organisation's key reads as not found.
+    expect(codeOf(await app.gql(`mutation($id: ID!) { revokeApiKey(id: $id) { id } }`, { id: keys.data!.apiKeys[0].id }, { token: buyer.token }))).toBe(
+      'NOT_FOUND',
+    );
+  });
+});
