@@ -102,6 +102,8 @@ export interface TestAppOptions {
 /** Boots the real API (and optionally the worker) on a fresh database, real Redis, a free port. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
+  // Settings a previous suite in this worker may have overridden go back to their defaults.
+  for (const key of ['GRAPHQL_MAX_DEPTH', 'GRAPHQL_MAX_COMPLEXITY', 'OUTBOX_REDELIVER_MS']) delete process.env[key];
   Object.assign(process.env, {
     NODE_ENV: 'test',
     DATABASE_URL: database.url,

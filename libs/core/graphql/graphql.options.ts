@@ -50,16 +50,18 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     ],
     formatError: (formatted: GraphQLFormattedError): GraphQLFormattedError => {
       const code = formatted.extensions?.code;
-      // Validation errors from graphql-depth-limit carry no code; give every error one.
-      if (!code) {
-        const depth = /exceeds maximum operation depth/.test(formatted.message);
-        return {
-          ...formatted,
-          extensions: depth ? { code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_DEEP' } : { code: 'INTERNAL_SERVER_ERROR' },
-          ...(depth ? {} : { message: 'Internal server error' }),
-        };
+      if (code === 'GRAPHQL_VALIDATION_FAILED' && /exceeds maximum operation depth/.test(formatted.message)) {
+        return { ...formatted, extensions: { code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_DEEP' } };
       }
-      return formatted;
+      if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted;
+      // No code (or Apollo's default): either a request error from graphql-js (depth limit, variable coercion), which is the
+      // client's, or something thrown past the exception filter, which must not leak.
+      // Resolver errors carry a path; request errors (parse, validation, variables) do not.
+      if (!formatted.path) {
+        const reason = /exceeds maximum operation depth/.test(formatted.message) ? { reason: 'QUERY_TOO_DEEP' } : {};
+        return { ...formatted, extensions: { code: 'BAD_USER_INPUT', ...reason } };
+      }
+      return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
     },
   };
 }

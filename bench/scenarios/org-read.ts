@@ -1,0 +1,48 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import { LA_POSTE_SIREN, OrganisationKind, withLuhnDigit } from '@masks/organisations';
+import { gql, graphqlTarget, measure, startServer, type BenchSettings, type Figures, type ScenarioOutcome } from '../lib';
+
+/**
+ * org-read: an authenticated `myOrganisation` read on the real API (guards, JWT, database) against
+ * the same query answered with a constant by the bare reference app.
+ */
+const QUERY = '{ myOrganisation { id name siret } }';
+
+const SIGN_UP = `mutation SignUp($input: SignUpInput!) {
+  signUp(input: $input) { session { accessToken } }
+}`;
+
+function randomSiret(): string {
+  for (;;) {
+    const siret = withLuhnDigit(String(randomInt(1, 10)) + Array.from({ length: 12 }, () => randomInt(0, 10)).join(''));
+    if (!siret.startsWith(LA_POSTE_SIREN)) return siret;
+  }
+}
+
+async function signUpToken(baseUrl: string): Promise<string> {
+  const tag = randomBytes(4).toString('hex');
+  const input = {
+    organisation: { siret: randomSiret(), name: `Bench ${tag}`, kinds: [OrganisationKind.BUYER], headcount: 40, departmentCode: '67' },
+    admin: { email: `bench-${tag}@example.test`, fullName: `Bench ${tag}`, password: 'correct horse battery staple' },
+  };
+  const response = await gql<{ signUp: { session: { accessToken: string } } }>(baseUrl, SIGN_UP, { input });
+  if (!response.data) throw new Error(`sign-up failed: ${JSON.stringify(response.errors)}`);
+  return response.data.signUp.session.accessToken;
+}
+
+async function measureApp(kind: 'reference' | 'api', settings: BenchSettings): Promise<Figures> {
+  const server = await startServer(kind);
+  try {
+    const token = kind === 'api' ? await signUpToken(server.url) : undefined;
+    return await measure(await graphqlTarget(server.url, QUERY, token), settings);
+  } finally {
+    await server.stop();
+  }
+}
+
+export async function orgRead(settings: BenchSettings): Promise<ScenarioOutcome> {
+  // One after the other, never concurrently: both would share the same cores.
+  const reference = await measureApp('reference', settings);
+  const subject = await measureApp('api', settings);
+  return { subject, reference, goal: 0.7 };
+}
