@@ -1,5 +1,5 @@
-import { randomBytes, randomInt } from 'node:crypto';
-import { LA_POSTE_SIREN, OrganisationKind, withLuhnDigit } from '@masks/organisations';
+import { randomBytes } from 'node:crypto';
+import { OrganisationKind, randomSiret } from '@masks/organisations';
 import { gql, graphqlTarget, measure, startServer, type BenchSettings, type Figures, type ScenarioOutcome } from '../lib';
 
 /**
@@ -11,13 +11,6 @@ const QUERY = '{ myOrganisation { id name siret } }';
 const SIGN_UP = `mutation SignUp($input: SignUpInput!) {
   signUp(input: $input) { session { accessToken } }
 }`;
-
-function randomSiret(): string {
-  for (;;) {
-    const siret = withLuhnDigit(String(randomInt(1, 10)) + Array.from({ length: 12 }, () => randomInt(0, 10)).join(''));
-    if (!siret.startsWith(LA_POSTE_SIREN)) return siret;
-  }
-}
 
 async function signUpToken(baseUrl: string): Promise<string> {
   const tag = randomBytes(4).toString('hex');

@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RequestContext, Role } from '@masks/core';
@@ -7,6 +8,7 @@ import { AuthService } from './auth.service';
 import { Organisation } from './organisation.entity';
 import { Membership, User } from './user.entity';
 import { OrganisationKind, sizeClassOf } from './domain/organisation.rules';
+import { LA_POSTE_SIREN } from './domain/siret';
 
 /** Completes 13 digits with the Luhn check digit: demo SIRETs are invented but valid. */
 export function withLuhnDigit(body: string): string {
@@ -19,6 +21,15 @@ export function withLuhnDigit(body: string): string {
     if (sum % 10 === 0) return candidate;
   }
   throw new Error('unreachable');
+}
+
+/** A random valid SIRET outside La Poste's range, for demo data, tests and benchmarks. */
+export function randomSiret(): string {
+  for (;;) {
+    const body = String(randomInt(1, 10)) + Array.from({ length: 12 }, () => randomInt(0, 10)).join('');
+    const siret = withLuhnDigit(body);
+    if (!siret.startsWith(LA_POSTE_SIREN)) return siret;
+  }
 }
 
 export const DEMO_PASSWORD = 'demo-masques-2020';

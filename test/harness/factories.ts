@@ -1,16 +1,10 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Role } from '@masks/core';
-import { AuthService, LA_POSTE_SIREN, Membership, Organisation, OrganisationKind, User, sizeClassOf, withLuhnDigit } from '@masks/organisations';
+import { AuthService, Membership, Organisation, OrganisationKind, User, randomSiret, sizeClassOf } from '@masks/organisations';
 import type { TestApp } from './app';
 
 export const PASSWORD = 'correct horse battery staple';
 
-export function randomSiret(): string {
-  for (;;) {
-    const siret = withLuhnDigit(String(randomInt(1, 10)) + Array.from({ length: 12 }, () => randomInt(0, 10)).join(''));
-    if (!siret.startsWith(LA_POSTE_SIREN)) return siret;
-  }
-}
 
 export const SIGN_UP = `mutation SignUp($input: SignUpInput!, $key: String) {
   signUp(input: $input, idempotencyKey: $key) {
