@@ -1,5 +1,5 @@
 import { ArgumentsHost, BadRequestException, Catch, HttpException, Logger } from '@nestjs/common';
-import { GqlArgumentsHost, GqlContextType, GqlExceptionFilter } from '@nestjs/graphql';
+import { GqlContextType, GqlExceptionFilter } from '@nestjs/graphql';
 import { ThrottlerException } from '@nestjs/throttler';
 import { GraphQLError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
@@ -22,10 +22,7 @@ export class AppExceptionFilter implements GqlExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): unknown {
     const error = this.translate(exception);
-    if (host.getType<GqlContextType>() === 'graphql') {
-      GqlArgumentsHost.create(host);
-      return error;
-    }
+    if (host.getType<GqlContextType>() === 'graphql') return error;
     const response = host.switchToHttp().getResponse<Response>();
     const status =
       exception instanceof HttpException ? exception.getStatus() : httpStatus(error.extensions.code as ErrorCode);
