@@ -1,5 +1,7 @@
 import { coreEntities } from '@masks/core';
 import { organisationEntities } from '@masks/organisations';
+import { catalogEntities } from '@masks/catalog';
+import { certificationEntities } from '@masks/certification';
 
 /** Every entity of every lib: the schema the migrations must match (checked by `npm run migration:check`). */
-export const ALL_ENTITIES = [...coreEntities, ...organisationEntities];
+export const ALL_ENTITIES = [...coreEntities, ...organisationEntities, ...catalogEntities, ...certificationEntities];

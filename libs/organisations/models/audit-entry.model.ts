@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import GraphQLJSON from './json.scalar';
+import { GraphQLJSON } from '@masks/core';
 
 @ObjectType('AuditEntry')
 export class AuditEntryModel {

@@ -25,4 +25,4 @@ const GraphQLJSON = new GraphQLScalarType({
   parseValue: (value) => value,
   parseLiteral: literal,
 });
-export default GraphQLJSON;
+export { GraphQLJSON };

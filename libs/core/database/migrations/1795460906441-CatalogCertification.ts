@@ -1,0 +1,25 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class CatalogCertification1795460906441 implements MigrationInterface {
+  name = 'CatalogCertification1795460906441';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "product" ADD CONSTRAINT "FK_5eef7afe05722da6cd4ebc9f88a" FOREIGN KEY ("standard_code") REFERENCES "mask_standard"("code") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "certification" ADD CONSTRAINT "FK_19cc113fb4a20928474799a7cad" FOREIGN KEY ("standard_code") REFERENCES "mask_standard"("code") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    // Hand-written: what entity metadata cannot express.
+    // Ledgers and decision histories are append-only.
+    await queryRunner.query(`CREATE FUNCTION forbid_update_delete() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$`);
+    await queryRunner.query(`CREATE TRIGGER stock_movement_append_only BEFORE UPDATE OR DELETE ON "stock_movement" FOR EACH ROW EXECUTE FUNCTION forbid_update_delete()`);
+    await queryRunner.query(`CREATE TRIGGER certification_decision_append_only BEFORE UPDATE OR DELETE ON "certification_decision" FOR EACH ROW EXECUTE FUNCTION forbid_update_delete()`);
+    // Reference data: standards and the 2020 derogations (windows are exclusive ends, 1 June 2020 00:00 Paris).
+    await queryRunner.query(`INSERT INTO "mask_standard" ("code", "name", "category", "kind", "origin", "valid_until", "thresholds", "source") VALUES ('EN149-FFP1', 'EN 149+A1:2009 (FFP1)', 'FFP1', 'NATIVE', 'EU', NULL, '{"filterPenetrationPct":{"max":20}}', 'EN 149+A1:2009'), ('EN149-FFP2', 'EN 149+A1:2009 (FFP2)', 'FFP2', 'NATIVE', 'EU', NULL, '{"filterPenetrationPct":{"max":6}}', 'EN 149+A1:2009'), ('EN149-FFP3', 'EN 149+A1:2009 (FFP3)', 'FFP3', 'NATIVE', 'EU', NULL, '{"filterPenetrationPct":{"max":1}}', 'EN 149+A1:2009'), ('EN14683-I', 'EN 14683:2019 (type I)', 'SURGICAL_I', 'NATIVE', 'EU', NULL, '{"bacterialFiltrationPct":{"min":95},"breathingResistancePaCm2":{"maxExclusive":40}}', 'EN 14683:2019'), ('EN14683-II', 'EN 14683:2019 (type II)', 'SURGICAL_II', 'NATIVE', 'EU', NULL, '{"bacterialFiltrationPct":{"min":98},"breathingResistancePaCm2":{"maxExclusive":40}}', 'EN 14683:2019'), ('EN14683-IIR', 'EN 14683:2019 (type IIR)', 'SURGICAL_IIR', 'NATIVE', 'EU', NULL, '{"bacterialFiltrationPct":{"min":98},"breathingResistancePaCm2":{"maxExclusive":60},"splashResistanceKPa":{"min":16}}', 'EN 14683:2019'), ('AFNOR-UNS1', 'AFNOR SPEC S76-001 (UNS1)', 'UNS1', 'NATIVE', 'FR', NULL, '{"particleFiltration3umPct":{"min":90},"airPermeabilityLm2s":{"min":96},"washes":{"min":5}}', 'AFNOR SPEC S76-001; interministerial note of 29 March 2020 (DGA tests)'), ('AFNOR-UNS2', 'AFNOR SPEC S76-001 (UNS2)', 'UNS2', 'NATIVE', 'FR', NULL, '{"particleFiltration3umPct":{"min":70},"airPermeabilityLm2s":{"min":96},"washes":{"min":5}}', 'AFNOR SPEC S76-001; interministerial note of 29 March 2020 (DGA tests)'), ('N95', 'NIOSH 42 CFR 84 (N95)', 'FFP2', 'EQUIVALENCE', 'US', '2020-05-31T22:00:00Z', '{"filterPenetrationPct":{"max":5}}', '2020 derogation: foreign standards accepted as FFP2 until 31 May 2020'), ('KN95', 'GB 2626-2006 (KN95)', 'FFP2', 'EQUIVALENCE', 'CN', '2020-05-31T22:00:00Z', '{"filterPenetrationPct":{"max":5}}', '2020 derogation: foreign standards accepted as FFP2 until 31 May 2020'), ('P2', 'AS/NZS 1716:2012 (P2)', 'FFP2', 'EQUIVALENCE', 'AU/NZ', '2020-05-31T22:00:00Z', '{"filterPenetrationPct":{"max":6}}', '2020 derogation: foreign standards accepted as FFP2 until 31 May 2020'), ('KF94', 'Korea 1st class (KF94)', 'FFP2', 'EQUIVALENCE', 'KR', '2020-05-31T22:00:00Z', '{"filterPenetrationPct":{"max":6}}', '2020 derogation: foreign standards accepted as FFP2 until 31 May 2020'), ('DS2', 'Japan JMHLW Notification 214 (DS2)', 'FFP2', 'EQUIVALENCE', 'JP', '2020-05-31T22:00:00Z', '{"filterPenetrationPct":{"max":5}}', '2020 derogation: foreign standards accepted as FFP2 until 31 May 2020'), ('ASTM-F2100', 'ASTM F2100 (medical face masks)', 'SURGICAL_II', 'EQUIVALENCE', 'US', '2020-05-31T22:00:00Z', '{"bacterialFiltrationPct":{"min":98}}', '2020 derogation: foreign standards accepted as surgical masks until 31 May 2020'), ('YY0469', 'YY 0469-2011 (surgical masks)', 'SURGICAL_I', 'EQUIVALENCE', 'CN', '2020-05-31T22:00:00Z', '{"bacterialFiltrationPct":{"min":95}}', '2020 derogation: foreign standards accepted as surgical masks until 31 May 2020')`);
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TRIGGER certification_decision_append_only ON "certification_decision"`);
+    await queryRunner.query(`DROP TRIGGER stock_movement_append_only ON "stock_movement"`);
+    await queryRunner.query(`DROP FUNCTION forbid_update_delete`);
+    await queryRunner.query(`ALTER TABLE "certification" DROP CONSTRAINT "FK_19cc113fb4a20928474799a7cad"`);
+    await queryRunner.query(`ALTER TABLE "product" DROP CONSTRAINT "FK_5eef7afe05722da6cd4ebc9f88a"`);
+  }
+}
