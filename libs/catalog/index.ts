@@ -4,6 +4,7 @@ export * from './domain/stock-ledger';
 export * from './standard.entity';
 export * from './product.entity';
 export * from './offer.entity';
+export * from './offer-withdrawal';
 
 import { MaskStandard } from './standard.entity';
 import { Product } from './product.entity';
