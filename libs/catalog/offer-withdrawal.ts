@@ -12,7 +12,8 @@ export interface WithdrawnOffer {
  * with by the order pipeline, which is told through the event the caller records.
  */
 export async function withdrawProductOffers(manager: EntityManager, productId: string, reason: string): Promise<WithdrawnOffer[]> {
-  const rows: { id: string; supplier_id: string }[] = await manager.query(
+  // UPDATE … RETURNING through query() yields [rows, rowCount].
+  const [rows]: [{ id: string; supplier_id: string }[], number] = await manager.query(
     `UPDATE offer SET status = $2, withdrawn_reason = $3, updated_at = now()
      WHERE product_id = $1 AND status = $4 RETURNING id, supplier_id`,
     [productId, OfferStatus.WITHDRAWN, reason, OfferStatus.ACTIVE],
