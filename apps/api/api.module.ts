@@ -16,6 +16,7 @@ import {
   type AppConfig,
 } from '@masks/core';
 import { OrganisationsModule } from '@masks/organisations';
+import { CatalogModule } from '@masks/catalog';
 import { ALL_ENTITIES } from '../common/entities';
 
 /** The HTTP process: GraphQL, health, metrics. Business logic lives in the libs. */
@@ -33,6 +34,7 @@ import { ALL_ENTITIES } from '../common/entities';
     }),
     TerminusModule,
     OrganisationsModule,
+    CatalogModule,
   ],
   controllers: [OpsController],
   providers: [

@@ -5,6 +5,13 @@ export * from './standard.entity';
 export * from './product.entity';
 export * from './offer.entity';
 export * from './offer-withdrawal';
+export * from './offer-visibility';
+export * from './stock';
+export * from './catalog.module';
+export * from './products.service';
+export * from './offers.service';
+export * from './offer-search.service';
+export * from './models/catalog.models';
 
 import { MaskStandard } from './standard.entity';
 import { Product } from './product.entity';

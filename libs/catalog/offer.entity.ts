@@ -26,7 +26,7 @@ export enum OfferStatus {
 registerEnumType(OfferStatus, { name: 'OfferStatus' });
 registerEnumType(StockMovementKind, { name: 'StockMovementKind' });
 
-@ObjectType()
+@ObjectType('PriceTier')
 export class PriceTierModel implements PriceTier {
   @Field(() => Int)
   minQuantity: number;

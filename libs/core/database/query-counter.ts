@@ -10,10 +10,13 @@ const queries = new Counter({ name: 'db_queries_total', help: 'SQL statements se
  */
 export class QueryCounter implements TypeOrmLogger {
   count = 0;
+  /** When set (diagnostics, tests asking EXPLAIN of what the app really sent), statements are kept here. */
+  recorded: { query: string; parameters?: unknown[] }[] | null = null;
 
-  logQuery(): void {
+  logQuery(query: string, parameters?: unknown[]): void {
     this.count++;
     queries.inc();
+    this.recorded?.push({ query, parameters });
   }
 
   logQueryError(error: string | Error, query: string): void {
