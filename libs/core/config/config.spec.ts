@@ -30,4 +30,10 @@ describe('loadConfig', () => {
       /DATABASE_URL must use postgres[\s\S]*JWT_SECRET must be at least 32/,
     );
   });
+
+  it('resolves the documents directory to an absolute path, .data/documents by default', () => {
+    expect(loadConfig(base).documentsDir).toBe(`${process.cwd()}/.data/documents`);
+    expect(loadConfig({ ...base, DOCUMENTS_DIR: '/srv/masks/documents' }).documentsDir).toBe('/srv/masks/documents');
+    expect(() => loadConfig({ ...base, DOCUMENTS_DIR: 'a\0b' })).toThrow(/DOCUMENTS_DIR must be a directory path/);
+  });
 });

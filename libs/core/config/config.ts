@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
 
 export type QueueBackendKind = 'redis' | 'postgres';
 
@@ -23,6 +24,8 @@ export interface AppConfig {
   outboxPollMs: number;
   /** A published event not processed after this long is published again. */
   outboxRedeliverMs: number;
+  /** Absolute directory where the local-disk DocumentStorage keeps certification documents. */
+  documentsDir: string;
 }
 
 export class ConfigError extends Error {
@@ -57,6 +60,13 @@ function url(env: Env, name: string, protocols: string[], problems: string[]): s
     problems.push(`${name} is not a valid URL`);
     return undefined;
   }
+}
+
+/** A directory, resolved against the working directory so every process agrees on it. */
+function directory(env: Env, name: string, fallback: string, problems: string[]): string {
+  const raw = env[name] || fallback;
+  if (raw.includes('\0')) problems.push(`${name} must be a directory path`);
+  return resolve(raw);
 }
 
 /**
@@ -109,6 +119,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     graphqlMaxComplexity: int(env, 'GRAPHQL_MAX_COMPLEXITY', 1000, problems, 10),
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', 200, problems, 10),
     outboxRedeliverMs: int(env, 'OUTBOX_REDELIVER_MS', 5 * 60_000, problems, 100),
+    documentsDir: directory(env, 'DOCUMENTS_DIR', '.data/documents', problems),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
