@@ -15,7 +15,7 @@ import type { AppConfig } from '../config/config';
 import { jobsProcessed } from '../observability/metrics';
 
 /** One queue per concern. Later capabilities add theirs here so every process sees the same list. */
-export const QUEUES = { notifications: 'notifications' } as const;
+export const QUEUES = { notifications: 'notifications', certification: 'certification' } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 /** Explicit retries with backoff; completed jobs are cleaned up, failed ones kept for the dashboard. */
