@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { resolveDatabase, resolveRedis, runMigrations, loadConfig, QueueRegistry } from '@masks/core';
 import { DEMO_PASSWORD, OrganisationsDemoData } from '@masks/organisations';
+import { CatalogDemoData } from '@masks/catalog';
 import { ALL_ENTITIES } from '../common/entities';
 import { createApiApp } from '../api/bootstrap';
 import { createWorker } from '../worker/bootstrap';
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   const worker = await createWorker({ shutdownHooks: false });
   const api = await createApiApp({ shutdownHooks: false });
   const loaded = await api.get(OrganisationsDemoData).load();
+  await api.get(CatalogDemoData).load();
   await api.listen(config.port, '127.0.0.1');
 
   const print = (line: string) => process.stdout.write(`${line}\n`);

@@ -12,6 +12,7 @@ export * from './products.service';
 export * from './offers.service';
 export * from './offer-search.service';
 export * from './models/catalog.models';
+export * from './demo-data';
 
 import { MaskStandard } from './standard.entity';
 import { Product } from './product.entity';
