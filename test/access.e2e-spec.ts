@@ -1,15 +1,19 @@
 import { startTestApp, type TestApp } from './harness/app';
 import { codeOf, createDgeOfficer, login, signUp, type Actor } from './harness/factories';
+import { createOffer, createProduct, inDays, offerInput, productInput, setCertifiedUntil } from './harness/catalog';
 
 type ActorName = 'anonymous' | 'buyerAdmin' | 'buyerMember' | 'supplierAdmin' | 'groupAdmin' | 'referent' | 'dge' | 'keyRead' | 'keyCatalog';
 const USERS: ActorName[] = ['buyerAdmin', 'buyerMember', 'supplierAdmin', 'groupAdmin', 'referent', 'dge'];
 const ADMINS: ActorName[] = ['buyerAdmin', 'supplierAdmin', 'groupAdmin', 'referent', 'dge'];
+const SUPPLIER: ActorName[] = ['supplierAdmin', 'keyCatalog'];
 
 interface Operation {
   name: string;
   query: string;
   variables?: (ids: Record<string, string>) => Record<string, unknown>;
   allowed: ActorName[];
+  /** May call it, but the object belongs to another tenant: it reads as not found. */
+  notFound?: ActorName[];
 }
 
 /** Every operation so far, with who may call it. Anything else must be refused. */
@@ -38,6 +42,69 @@ const OPERATIONS: Operation[] = [
     allowed: ['dge'],
   },
   { name: 'revokeAllMySessions', query: `mutation { revokeAllMySessions }`, allowed: USERS },
+  // Catalog: suppliers write (users with the supplier role, or a catalog:write key); every user searches.
+  { name: 'maskStandards', query: `{ maskStandards { code } }`, allowed: ['anonymous', ...USERS, 'keyRead', 'keyCatalog'] },
+  {
+    name: 'createProduct',
+    query: `mutation($input: ProductInput!) { createProduct(input: $input) { id } }`,
+    variables: () => ({ input: productInput() }),
+    allowed: SUPPLIER,
+  },
+  {
+    name: 'updateProduct',
+    query: `mutation($id: ID!, $input: ProductInput!) { updateProduct(id: $id, input: $input) { id } }`,
+    variables: (ids) => ({ id: ids.productId, input: productInput({ model: 'renamed' }) }),
+    allowed: SUPPLIER,
+  },
+  { name: 'myProducts', query: `{ myProducts(first: 5) { edges { node { id } } } }`, allowed: SUPPLIER },
+  {
+    name: 'product',
+    query: `query($id: ID!) { product(id: $id) { id } }`,
+    variables: (ids) => ({ id: ids.productId }),
+    allowed: ['supplierAdmin', 'dge'],
+    notFound: ['buyerAdmin', 'buyerMember', 'groupAdmin', 'referent'],
+  },
+  {
+    name: 'createOffer',
+    query: `mutation($input: OfferInput!) { createOffer(input: $input) { id } }`,
+    variables: (ids) => ({ input: offerInput(ids.productId) }),
+    allowed: SUPPLIER,
+  },
+  {
+    name: 'updateOfferTerms',
+    query: `mutation($id: ID!, $input: OfferTermsInput!) { updateOfferTerms(id: $id, input: $input) { id } }`,
+    variables: (ids) => {
+      const { productId: _, quantity: __, ...terms } = offerInput(ids.productId);
+      return { id: ids.offerId, input: terms };
+    },
+    allowed: SUPPLIER,
+  },
+  {
+    name: 'recordStockMovement',
+    query: `mutation($id: ID!) { recordStockMovement(input: { offerId: $id, kind: RECEIPT, quantity: 5000 }) { onHand } }`,
+    variables: (ids) => ({ id: ids.offerId }),
+    allowed: SUPPLIER,
+  },
+  {
+    name: 'upsertOffers',
+    query: `mutation($input: OfferUpsertInput!) { upsertOffers(input: $input) { created } }`,
+    variables: (ids) => {
+      const { quantity, ...terms } = offerInput(ids.productId);
+      return { input: { rows: [{ ...terms, onHand: quantity, externalRef: `M-${Math.random().toString(36).slice(2)}` }] } };
+    },
+    allowed: SUPPLIER,
+  },
+  { name: 'myOffers', query: `{ myOffers(first: 5) { edges { node { id } } } }`, allowed: SUPPLIER },
+  { name: 'offers', query: `{ offers(first: 5) { edges { node { id } } } }`, allowed: USERS },
+  { name: 'offer', query: `query($id: ID!) { offer(id: $id) { id } }`, variables: (ids) => ({ id: ids.offerId }), allowed: USERS },
+  {
+    name: 'stockMovements',
+    query: `query($id: ID!) { stockMovements(offerId: $id) { edges { node { id } } } }`,
+    variables: (ids) => ({ id: ids.offerId }),
+    allowed: [...SUPPLIER, 'dge'],
+  },
+  { name: 'withdrawOffer', query: `mutation($id: ID!) { withdrawOffer(id: $id) { id } }`, variables: (ids) => ({ id: ids.offerId }), allowed: SUPPLIER },
+  { name: 'republishOffer', query: `mutation($id: ID!) { republishOffer(id: $id) { id } }`, variables: (ids) => ({ id: ids.offerId }), allowed: SUPPLIER },
 ];
 
 describe('authorisation matrix and tenant isolation', () => {
@@ -48,6 +115,7 @@ describe('authorisation matrix and tenant isolation', () => {
   let group: Actor;
   let referentActor: Actor;
   let outsider: Actor;
+  const catalog = { productId: '', offerId: '' };
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -89,6 +157,9 @@ describe('authorisation matrix and tenant isolation', () => {
       );
       return created.data!.createApiKey.secret;
     };
+    catalog.productId = await createProduct(app, supplier);
+    await setCertifiedUntil(app, catalog.productId, inDays(30));
+    catalog.offerId = await createOffer(app, supplier, catalog.productId);
     Object.assign(actors, {
       anonymous: {},
       buyerAdmin: { token: buyer.token, organisationId: buyer.organisationId },
@@ -111,11 +182,13 @@ describe('authorisation matrix and tenant isolation', () => {
 
   it.each(cases)('%s as %s', async (_name, actorName, operation) => {
     const actor = actors[actorName];
-    const ids = { self: actor.organisationId ?? buyer.organisationId, referentEmail: referentActor.email };
+    const ids = { self: actor.organisationId ?? buyer.organisationId, referentEmail: referentActor.email, ...catalog };
     const response = await app.gql(operation.query, operation.variables?.(ids), actor);
     const code = codeOf(response);
     if (operation.allowed.includes(actorName)) {
       expect({ code, errors: response.errors }).toEqual({ code: undefined, errors: undefined });
+    } else if (operation.notFound?.includes(actorName)) {
+      expect(code).toBe('NOT_FOUND');
     } else {
       expect(code).toBe(actorName === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
       expect(response.data ?? null).toBeNull();
