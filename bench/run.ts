@@ -5,6 +5,7 @@ import { runMigrations } from '@masks/core';
 import { canConnectPostgres, ensureDatabase, resolveRedis, startEmbeddedPostgres, type ResolvedService } from '../libs/core/runtime/embedded';
 import { ALL_ENTITIES } from '../apps/common/entities';
 import { orgRead } from './scenarios/org-read';
+import { offerSearch } from './scenarios/offer-search';
 import { printTable, summarise, writeResult, type BenchSettings, type ScenarioOutcome } from './lib';
 
 /**
@@ -15,6 +16,7 @@ export type Scenario = (settings: BenchSettings) => Promise<ScenarioOutcome>;
 
 export const SCENARIOS: Record<string, Scenario> = {
   'org-read': orgRead,
+  'offer-search': offerSearch,
 };
 
 const LOCAL_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';

@@ -12,7 +12,8 @@ const SIGN_UP = `mutation SignUp($input: SignUpInput!) {
   signUp(input: $input) { session { accessToken } }
 }`;
 
-async function signUpToken(baseUrl: string): Promise<string> {
+/** A fresh buyer company's access token on the running API. */
+export async function signUpToken(baseUrl: string): Promise<string> {
   const tag = randomBytes(4).toString('hex');
   const input = {
     organisation: { siret: randomSiret(), name: `Bench ${tag}`, kinds: [OrganisationKind.BUYER], headcount: 40, departmentCode: '67' },
@@ -23,19 +24,23 @@ async function signUpToken(baseUrl: string): Promise<string> {
   return response.data.signUp.session.accessToken;
 }
 
-async function measureApp(kind: 'reference' | 'api', settings: BenchSettings): Promise<Figures> {
+/** Load on one app started for the purpose; `query` runs as a fresh buyer on the real API. */
+export async function measureApp(kind: 'reference' | 'api', query: string, settings: BenchSettings): Promise<Figures> {
   const server = await startServer(kind);
   try {
     const token = kind === 'api' ? await signUpToken(server.url) : undefined;
-    return await measure(await graphqlTarget(server.url, QUERY, token), settings);
+    return await measure(await graphqlTarget(server.url, query, token), settings);
   } finally {
     await server.stop();
   }
 }
 
+/** The bare Nest + Apollo app answering a constant: the reference of every API scenario. */
+export const measureReference = (settings: BenchSettings): Promise<Figures> => measureApp('reference', QUERY, settings);
+
 export async function orgRead(settings: BenchSettings): Promise<ScenarioOutcome> {
   // One after the other, never concurrently: both would share the same cores.
-  const reference = await measureApp('reference', settings);
-  const subject = await measureApp('api', settings);
+  const reference = await measureReference(settings);
+  const subject = await measureApp('api', QUERY, settings);
   return { subject, reference, goal: 0.7 };
 }
