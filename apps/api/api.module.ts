@@ -12,6 +12,7 @@ import {
   CoreModule,
   OpsController,
   QueueHealth,
+  RateLimitCounters,
   graphqlOptions,
   type AppConfig,
 } from '@masks/core';
@@ -30,7 +31,10 @@ import { ALL_ENTITIES } from '../common/entities';
     }),
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => [{ name: 'default', ttl: 60_000, limit: config.rateLimitPerMinute }],
+      useFactory: (config: AppConfig) => ({
+        throttlers: [{ name: 'default', ttl: 60_000, limit: config.rateLimitPerMinute }],
+        storage: new RateLimitCounters(),
+      }),
     }),
     TerminusModule,
     OrganisationsModule,
