@@ -1,5 +1,5 @@
 import { fork } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 
@@ -41,6 +41,8 @@ export interface LoadTarget {
   expectBody?: string;
 }
 
+const RESULTS_DIR = join(__dirname, '../../bench/results');
+
 const round = (value: number, digits = 2): number => Number(value.toFixed(digits));
 
 /**
@@ -72,9 +74,16 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts `dist/bench/serve-<kind>.js` in a child process (inheriting process.env) and waits for its port. */
+/**
+ * Starts `dist/bench/serve-<kind>.js` in a child process (inheriting process.env) and waits for its port.
+ * Its stdout (the JSON logs, one line per request) goes to `bench/results/<kind>.log`, as production
+ * sends it to a log collector rather than to a terminal.
+ */
 export async function startServer(kind: 'reference' | 'api'): Promise<RunningServer> {
-  const child = fork(join(__dirname, `serve-${kind}.js`), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const log = openSync(join(RESULTS_DIR, `${kind}.log`), 'w');
+  const child = fork(join(__dirname, `serve-${kind}.js`), [], { stdio: ['ignore', log, 'inherit', 'ipc'] });
+  closeSync(log);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (message) => resolve((message as { port: number }).port));
@@ -148,7 +157,7 @@ export function printTable(result: ScenarioResult): void {
   console.log(`ratio subject/reference req/s: ${result.ratio.toFixed(3)} (goal ${result.goal}: ${verdict})`);
 }
 
-export function writeResult(result: ScenarioResult, dir = join(__dirname, '../../bench/results')): string {
+export function writeResult(result: ScenarioResult, dir = RESULTS_DIR): string {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${result.scenario}.json`);
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);

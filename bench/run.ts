@@ -77,7 +77,8 @@ async function main(): Promise<void> {
       QUEUE_BACKEND: redis.url ? 'redis' : 'postgres',
       QUEUE_PREFIX: 'bench',
       JWT_SECRET,
-      LOG_LEVEL: 'silent',
+      // The production configuration (info logs, no introspection, strict CSP), as it would run for real.
+      NODE_ENV: 'production',
       RATE_LIMIT_PER_MINUTE: '100000000',
     });
     if (redis.url) process.env.REDIS_URL = redis.url;
