@@ -2,19 +2,10 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { findOnPath, freePort, notificationEvent, recordEvents, startRedisServer } from '@masks/core';
 import { createWorker } from '../apps/worker/bootstrap';
-import { startTestApp, type TestApp } from './harness/app';
+import { startTestApp, waitFor, type TestApp } from './harness/app';
 import { signUp } from './harness/factories';
 
 const INVITE = `mutation($input: InviteMemberInput!) { inviteMember(input: $input) { id } }`;
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`condition not met within ${timeoutMs} ms`);
-}
 
 /**
  * The outbox delivers each event exactly once in effect with two workers (two relays, two consumers)

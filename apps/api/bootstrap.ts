@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { loadConfig, metricsMiddleware, mountQueueDashboard } from '@masks/core';
+import { enableGracefulShutdown, loadConfig, metricsMiddleware, mountQueueDashboard } from '@masks/core';
 import { ApiModule } from './api.module';
 
 /** Builds the API application (not yet listening): used by main.ts, `npm start`, tests and benchmarks. */
@@ -17,6 +17,6 @@ export async function createApiApp({ shutdownHooks = true } = {}): Promise<NestE
   app.useBodyParser('json', { limit: '1mb' });
   app.use(metricsMiddleware);
   mountQueueDashboard(app);
-  if (shutdownHooks) app.enableShutdownHooks();
+  if (shutdownHooks) enableGracefulShutdown(app);
   return app;
 }

@@ -32,6 +32,7 @@ export * from './observability/metrics.middleware';
 export * from './observability/logging';
 export * from './ops/ops.controller';
 export * from './ops/queue-dashboard';
+export * from './ops/shutdown';
 export * from './runtime/embedded';
 
 import { OutboxEvent, ProcessedEvent } from './outbox/outbox-event.entity';

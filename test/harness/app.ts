@@ -99,23 +99,37 @@ export interface TestAppOptions {
   env?: Record<string, string>;
 }
 
-/** Boots the real API (and optionally the worker) on a fresh database, real Redis, a free port. */
-export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
-  // Settings a previous suite in this worker may have overridden go back to their defaults.
-  for (const key of ['GRAPHQL_MAX_DEPTH', 'GRAPHQL_MAX_COMPLEXITY', 'OUTBOX_REDELIVER_MS']) delete process.env[key];
-  Object.assign(process.env, {
+/** Polls `check` every 100 ms until it holds; fails after `timeoutMs`. */
+export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs: number, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${what} not met within ${timeoutMs} ms`);
+}
+
+/** The environment of an app under test: its own database and queue prefix, the suite's Redis. */
+export function testEnv(database: { name: string; url: string }): Record<string, string> {
+  return {
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
-    REDIS_URL: process.env.TEST_REDIS_URL,
+    REDIS_URL: process.env.TEST_REDIS_URL as string,
     QUEUE_BACKEND: 'redis',
     QUEUE_PREFIX: `test_${database.name}`,
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',
     LOG_LEVEL: 'silent',
     RATE_LIMIT_PER_MINUTE: '1000000',
     OUTBOX_POLL_MS: '50',
-    ...options.env,
-  });
+  };
+}
+
+/** Boots the real API (and optionally the worker) on a fresh database, real Redis, a free port. */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  // Settings a previous suite in this worker may have overridden go back to their defaults.
+  for (const key of ['GRAPHQL_MAX_DEPTH', 'GRAPHQL_MAX_COMPLEXITY', 'OUTBOX_REDELIVER_MS']) delete process.env[key];
+  Object.assign(process.env, testEnv(database), options.env);
   const worker = options.worker ? await createWorker({ shutdownHooks: false }) : undefined;
   const api = await createApiApp({ shutdownHooks: false });
   await api.listen(0, '127.0.0.1');

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import {
   createPostgresBackend,
   Queue,
@@ -33,7 +33,7 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
  * unreachable (no offline queue): the outbox keeps the event and retries, so nothing is lost.
  */
 @Injectable()
-export class QueueRegistry implements OnApplicationShutdown {
+export class QueueRegistry implements BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(QueueRegistry.name);
   private readonly queues = new Map<string, Queue>();
   private readonly workers: Worker[] = [];
@@ -107,11 +107,20 @@ export class QueueRegistry implements OnApplicationShutdown {
     return worker;
   }
 
-  /** Lets in-flight jobs finish (graceful shutdown), then closes every connection. */
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Graceful shutdown, first step: workers stop taking jobs and finish those in flight. Before any
+   * onApplicationShutdown hook, so the database connections those jobs use are still open.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    if (!this.workers.length) return;
+    this.logger.log('stopping workers: no new jobs, finishing those in flight');
     await Promise.allSettled(this.workers.map((worker) => worker.close()));
-    await Promise.allSettled([...this.queues.values()].map((queue) => queue.close()));
     this.workers.length = 0;
+  }
+
+  /** Last step: producers close once nothing (HTTP requests, the outbox relay) can enqueue any more. */
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.allSettled([...this.queues.values()].map((queue) => queue.close()));
     this.queues.clear();
   }
 }
