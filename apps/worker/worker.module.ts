@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { CoreModule, NotificationProcessor, OutboxRelay } from '@masks/core';
+import { CoreModule, NotificationProcessor, OutboxRelay, WorkerMetricsServer } from '@masks/core';
 import { ALL_ENTITIES } from '../common/entities';
 
-/** The job process: the outbox relay and the queue consumers. No HTTP. */
+/** The job process: the outbox relay and the queue consumers. No HTTP API: only /metrics and /health. */
 @Module({
   imports: [CoreModule.forRoot({ entities: ALL_ENTITIES, poolSize: 30 })],
-  providers: [OutboxRelay, NotificationProcessor],
+  providers: [OutboxRelay, NotificationProcessor, WorkerMetricsServer],
 })
 export class WorkerModule {}

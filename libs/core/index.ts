@@ -28,6 +28,7 @@ export * from './idempotency/idempotency-record.entity';
 export * from './graphql/graphql.options';
 export * from './graphql/json.scalar';
 export * from './observability/metrics';
+export * from './observability/metrics-server';
 export * from './observability/metrics.middleware';
 export * from './observability/logging';
 export * from './ops/ops.controller';

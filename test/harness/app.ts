@@ -121,6 +121,8 @@ export function testEnv(database: { name: string; url: string }): Record<string,
     LOG_LEVEL: 'silent',
     RATE_LIMIT_PER_MINUTE: '1000000',
     OUTBOX_POLL_MS: '50',
+    // Off: several workers share a test process; the suite that tests it picks a port.
+    WORKER_METRICS_PORT: '0',
   };
 }
 

@@ -25,6 +25,12 @@ describe('loadConfig', () => {
     }
   });
 
+  it('serves worker metrics on 9464 unless WORKER_METRICS_PORT says otherwise (0: off)', () => {
+    expect(loadConfig(base).workerMetricsPort).toBe(9464);
+    expect(loadConfig({ ...base, WORKER_METRICS_PORT: '0' }).workerMetricsPort).toBe(0);
+    expect(() => loadConfig({ ...base, WORKER_METRICS_PORT: 'metrics' })).toThrow(/WORKER_METRICS_PORT must be an integer/);
+  });
+
   it('rejects malformed URLs and short secrets', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x', JWT_SECRET: 'short' })).toThrow(
       /DATABASE_URL must use postgres[\s\S]*JWT_SECRET must be at least 32/,

@@ -26,6 +26,8 @@ export interface AppConfig {
   outboxRedeliverMs: number;
   /** Absolute directory where the local-disk DocumentStorage keeps certification documents. */
   documentsDir: string;
+  /** The worker's /metrics and /health listener; 0 turns it off. */
+  workerMetricsPort: number;
 }
 
 export class ConfigError extends Error {
@@ -120,6 +122,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', 200, problems, 10),
     outboxRedeliverMs: int(env, 'OUTBOX_REDELIVER_MS', 5 * 60_000, problems, 100),
     documentsDir: directory(env, 'DOCUMENTS_DIR', '.data/documents', problems),
+    workerMetricsPort: int(env, 'WORKER_METRICS_PORT', 9464, problems),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
