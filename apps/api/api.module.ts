@@ -18,6 +18,7 @@ import {
 } from '@masks/core';
 import { OrganisationsModule } from '@masks/organisations';
 import { CatalogModule } from '@masks/catalog';
+import { CertificationModule } from '@masks/certification';
 import { ALL_ENTITIES } from '../common/entities';
 
 /** The HTTP process: GraphQL, health, metrics. Business logic lives in the libs. */
@@ -39,6 +40,7 @@ import { ALL_ENTITIES } from '../common/entities';
     TerminusModule,
     OrganisationsModule,
     CatalogModule,
+    CertificationModule,
   ],
   controllers: [OpsController],
   providers: [

@@ -24,6 +24,7 @@ export class Certification {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  @Field(() => ID)
   @Column({ type: 'uuid' })
   productId: string;
 
@@ -31,6 +32,7 @@ export class Certification {
   @JoinColumn()
   product?: Product;
 
+  @Field(() => ID)
   @Column({ type: 'uuid' })
   supplierId: string;
 
@@ -111,6 +113,7 @@ export class CertificationDecision {
   @PrimaryGeneratedColumn('identity', { type: 'bigint' })
   id: string;
 
+  @Field(() => ID)
   @Column({ type: 'uuid' })
   certificationId: string;
 

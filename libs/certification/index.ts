@@ -1,5 +1,15 @@
 export * from './domain/certification.states';
+export * from './domain/evidence';
+export * from './domain/product-validity';
+export * from './domain/document-type';
 export * from './certification.entity';
+export * from './certification.module';
+export * from './certifications.service';
+export * from './decisions.service';
+export * from './certification.processor';
+export * from './offers-withdrawn';
+export * from './documents/document-storage';
+export * from './demo-data';
 
 import { Certification, CertificationDecision, CertificationDocument } from './certification.entity';
 

@@ -101,3 +101,17 @@ export async function login(app: TestApp, email: string): Promise<{ token: strin
 
 export const codeOf = (response: { errors?: { extensions?: { code?: string } }[] }): string | undefined =>
   response.errors?.[0]?.extensions?.code;
+
+/**
+ * Certification suites: a person holding exactly `roles` in an existing organisation (e.g. a supplier
+ * manager who is not admin, a buyer without admin rights), created as an accepted invitation would.
+ */
+export async function createMemberWithRoles(app: TestApp, organisationId: string, roles: Role[]): Promise<Actor> {
+  const auth = app.api.get(AuthService);
+  const email = `member-${randomBytes(4).toString('hex')}@example.test`;
+  await app.dataSource.transaction(async (manager) => {
+    const user = await manager.save(manager.create(User, { email, fullName: 'Membre', passwordHash: await auth.hashPassword(PASSWORD) }));
+    await manager.save(manager.create(Membership, { userId: user.id, organisationId, roles, filiereCode: null }));
+  });
+  return { organisationId, email, ...(await login(app, email)) };
+}
