@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CoreModule, NotificationProcessor, OutboxRelay, WorkerMetricsServer } from '@masks/core';
+import { CertificationJobsModule } from '@masks/certification';
 import { ALL_ENTITIES } from '../common/entities';
 
 /** The job process: the outbox relay and the queue consumers. No HTTP API: only /metrics and /health. */
 @Module({
-  imports: [CoreModule.forRoot({ entities: ALL_ENTITIES, poolSize: 30 })],
+  imports: [CoreModule.forRoot({ entities: ALL_ENTITIES, poolSize: 30 }), CertificationJobsModule],
   providers: [OutboxRelay, NotificationProcessor, WorkerMetricsServer],
 })
 export class WorkerModule {}
