@@ -18,9 +18,19 @@ function describe(document: CertificationDocument) {
   return { id, certificationId, kind, filename, contentType, sizeBytes, sha256, uploadedAt };
 }
 
+/**
+ * Multer (busboy) reads a multipart file name as Latin-1, while browsers and fetch send UTF-8 bytes:
+ * re-read them as UTF-8 when that is what they are.
+ */
+function utf8Filename(name: string | undefined): string | undefined {
+  if (!name) return name;
+  const decoded = Buffer.from(name, 'latin1').toString('utf8');
+  return decoded.includes('\uFFFD') ? name : decoded;
+}
+
 /** RFC 6266: a plain ASCII name for old clients, the exact UTF-8 name for the others. */
 function contentDisposition(filename: string): string {
-  const ascii = filename.normalize('NFKD').replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const ascii = filename.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
@@ -43,7 +53,8 @@ export class CertificationDocumentsController {
     @Body() body: UploadDocumentBody,
     @UploadedFile() file: UploadedDocument | undefined,
   ) {
-    return describe(await this.documents.upload(ctx, certificationId, body.kind, file));
+    const named = file && { ...file, originalname: utf8Filename(file.originalname) };
+    return describe(await this.documents.upload(ctx, certificationId, body.kind, named));
   }
 
   /** Its supplier and the DGE; to anyone else the document does not exist. */
