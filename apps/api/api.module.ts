@@ -12,8 +12,8 @@ import {
   CoreModule,
   OpsController,
   QueueHealth,
-  RateLimitCounters,
   graphqlOptions,
+  rateLimitStorage,
   type AppConfig,
 } from '@masks/core';
 import { OrganisationsModule } from '@masks/organisations';
@@ -34,7 +34,7 @@ import { ALL_ENTITIES } from '../common/entities';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         throttlers: [{ name: 'default', ttl: 60_000, limit: config.rateLimitPerMinute }],
-        storage: new RateLimitCounters(),
+        storage: rateLimitStorage(config),
       }),
     }),
     TerminusModule,

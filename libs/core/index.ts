@@ -9,6 +9,7 @@ export * from './auth/access.guard';
 export * from './auth/credentials';
 export * from './auth/throttler.guard';
 export * from './auth/throttler.storage';
+export * from './auth/redis-throttler.storage';
 export * from './context/request-context';
 export * from './database/data-source-options';
 export * from './database/naming.strategy';

@@ -13,6 +13,7 @@ import {
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { jobsProcessed } from '../observability/metrics';
+import { redisOptions } from './redis-options';
 
 /** One queue per concern. Later capabilities add theirs here so every process sees the same list. */
 export const QUEUES = { notifications: 'notifications', certification: 'certification' } as const;
@@ -50,20 +51,13 @@ export class QueueRegistry implements BeforeApplicationShutdown, OnApplicationSh
     if (this.config.queueBackend === 'postgres') {
       return { connection: { connectionString: this.config.databaseUrl, schema: 'bullmq' } as unknown as ConnectionOptions };
     }
-    const url = new URL(this.config.redisUrl as string);
     return {
       prefix: this.config.queuePrefix,
       connection: {
-        host: url.hostname,
-        port: Number(url.port || 6379),
-        username: url.username || undefined,
-        password: url.password ? decodeURIComponent(url.password) : undefined,
-        db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : undefined,
-        tls: url.protocol === 'rediss:' ? {} : undefined,
+        ...redisOptions(this.config.redisUrl as string),
         ...(producer
           ? { enableOfflineQueue: false, commandTimeout: 5000, maxRetriesPerRequest: 1 }
           : { maxRetriesPerRequest: null }),
-        retryStrategy: (times: number) => Math.min(times * 200, 2000),
       },
     };
   }
