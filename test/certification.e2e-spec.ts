@@ -3,7 +3,6 @@ import { startTestApp, type TestApp } from './harness/app';
 import { codeOf, createDgeOfficer, createMemberWithRoles, signUp, type Actor } from './harness/factories';
 import { createOffer, createProduct, inDays, signUpSupplier } from './harness/catalog';
 import {
-  CERTIFICATION_FIELDS,
   SUBMIT,
   VALIDATE,
   certifyProduct,

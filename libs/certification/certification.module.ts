@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CatalogModule } from '@masks/catalog';
+import { OrganisationsModule } from '@masks/organisations';
 import { CertificationsService } from './certifications.service';
 import { CertificationDecisionsService } from './decisions.service';
 import { CertificationMonitoringService } from './monitoring.service';
@@ -13,6 +15,7 @@ import { CertificationDemoData } from './demo-data';
 
 /** The API side: evidence, documents, DGE decisions, monitoring and the public list. */
 @Module({
+  imports: [OrganisationsModule, CatalogModule],
   controllers: [CertificationDocumentsController, CertifiedSuppliersController],
   providers: [
     CertificationsService,

@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ParseUUIDPipe } from '@nestjs/common';
 import { ALL_ROLES, Allow, ApiScope, Ctx, connectionComplexity, IDEMPOTENCY_KEY_DESCRIPTION, Public, RequestContext, Role } from '@masks/core';
-import { MaskStandard, Product } from '@masks/catalog';
+import { MaskStandard, Product, ProductsService } from '@masks/catalog';
 import { Certification, CertificationDecision, CertificationDocument } from './certification.entity';
 import { DecisionKind } from './domain/certification.states';
 import { CertificationsService } from './certifications.service';
@@ -33,6 +33,7 @@ export class CertificationResolver {
   constructor(
     private readonly certificationsService: CertificationsService,
     private readonly decisionsService: CertificationDecisionsService,
+    private readonly products: ProductsService,
   ) {}
 
   @Mutation(() => Certification, { description: 'A supplier submits the evidence that a product meets a standard; the DGE decides' })
@@ -118,9 +119,10 @@ export class CertificationResolver {
     return this.certificationsService.documentsOf(ctx, certification.id);
   }
 
+  /** Visible wherever its certification is: the parent was already scoped. */
   @ResolveField(() => Product, { nullable: true })
   product(@Ctx() ctx: RequestContext, @Parent() certification: Certification): Promise<Product | null> {
-    return this.certificationsService.productOf(ctx, certification.productId);
+    return this.products.byId(ctx, certification.productId);
   }
 }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, type EntityTarget, type SelectQueryBuilder } from 'typeorm';
 import {
   BadInputError,
   NotFoundError,
@@ -147,45 +147,35 @@ export class CertificationsService {
       .innerJoin(Certification, 'c', 'c.id = d.certification_id');
     if (supplierId) qb.andWhere('c.supplier_id = :supplierId', { supplierId });
     if (args.certificationId) qb.andWhere('d.certification_id = :certificationId', { certificationId: args.certificationId });
-    // Identity ids grow with commit order under the certification lock: they are the decisions' order.
+    // Identity ids are drawn under each certification's row lock, so they follow its decisions' order.
     return paginate(qb, 'd.id', { column: 'd.id', value: (d) => d.id, direction: 'ASC' }, args);
   }
 
   decisionsOf(ctx: RequestContext, certificationId: string): Promise<CertificationDecision[]> {
-    return ctx
-      .loader<string, CertificationDecision[]>('certification.decisions', async (ids) => {
-        const rows = await this.dataSource
-          .getRepository(CertificationDecision)
-          .createQueryBuilder('d')
-          .where('d.certification_id = ANY(:ids)', { ids: [...ids] })
-          .orderBy('d.id', 'ASC')
-          .getMany();
-        return groupBy(ids, rows, (row) => row.certificationId);
-      })
-      .load(certificationId);
+    return this.childrenOf(ctx, CertificationDecision, 'id', certificationId);
   }
 
   documentsOf(ctx: RequestContext, certificationId: string): Promise<CertificationDocument[]> {
+    return this.childrenOf(ctx, CertificationDocument, 'uploaded_at', certificationId);
+  }
+
+  /** Rows of a certification's child table, in order; one query per request for a whole page (DataLoader). */
+  private childrenOf<T extends { certificationId: string }>(
+    ctx: RequestContext,
+    entity: EntityTarget<T>,
+    orderColumn: string,
+    certificationId: string,
+  ): Promise<T[]> {
     return ctx
-      .loader<string, CertificationDocument[]>('certification.documents', async (ids) => {
+      .loader<string, T[]>(`certification.${this.dataSource.getMetadata(entity).tableName}`, async (ids) => {
         const rows = await this.dataSource
-          .getRepository(CertificationDocument)
-          .createQueryBuilder('d')
-          .where('d.certification_id = ANY(:ids)', { ids: [...ids] })
-          .orderBy('d.uploaded_at', 'ASC')
+          .getRepository(entity)
+          .createQueryBuilder('x')
+          .where('x.certification_id = ANY(:ids)', { ids: [...ids] })
+          .orderBy(`x.${orderColumn}`, 'ASC')
           .getMany();
         return groupBy(ids, rows, (row) => row.certificationId);
       })
       .load(certificationId);
-  }
-
-  /** The certified product; visible wherever its certification is (the parent was scoped). */
-  productOf(ctx: RequestContext, productId: string): Promise<Product | null> {
-    return ctx
-      .loader<string, Product | null>('certification.product', async (ids) => {
-        const rows = await this.dataSource.getRepository(Product).createQueryBuilder('p').where('p.id = ANY(:ids)', { ids: [...ids] }).getMany();
-        return ids.map((id) => rows.find((row) => row.id === id) ?? null);
-      })
-      .load(productId);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RequestContext, Role } from '@masks/core';
 import { MaskStandard, type DemoProduct, type Measurements, type Thresholds } from '@masks/catalog';
-import { Membership } from '@masks/organisations';
+import { AuthService, Membership } from '@masks/organisations';
 import { Certification } from './certification.entity';
 import { DecisionKind } from './domain/certification.states';
 import { CertificationsService } from './certifications.service';
@@ -35,6 +35,7 @@ export class CertificationDemoData {
     private readonly dataSource: DataSource,
     private readonly certifications: CertificationsService,
     private readonly decisions: CertificationDecisionsService,
+    private readonly auth: AuthService,
   ) {}
 
   async load(products: DemoProduct[]): Promise<number> {
@@ -45,20 +46,14 @@ export class CertificationDemoData {
       .orderBy('m.created_at')
       .getOne();
     if (!officer) throw new Error('The demo DGE officer must exist (OrganisationsDemoData.load) before demo certifications');
-    const dge = new RequestContext(undefined, {
-      kind: 'user',
-      organisationId: officer.organisationId,
-      userId: officer.userId,
-      membershipId: officer.id,
-      roles: officer.roles,
-      scopes: [],
-    });
+    const dge = new RequestContext(undefined, this.auth.principalOf(officer));
     const testedOn = new Date(Date.now() - 20 * DAY_MS).toISOString().slice(0, 10);
     let made = 0;
     for (const product of products) {
       if (await this.dataSource.getRepository(Certification).existsBy({ productId: product.productId })) continue;
       const standard = await this.dataSource.getRepository(MaskStandard).findOneByOrFail({ code: product.standardCode });
-      const supplier = new RequestContext(undefined, { kind: 'user', organisationId: product.supplierId, roles: [Role.SUPPLIER_MANAGER], scopes: [] });
+      const member = await this.dataSource.getRepository(Membership).findOneOrFail({ where: { organisationId: product.supplierId }, order: { createdAt: 'ASC' } });
+      const supplier = new RequestContext(undefined, this.auth.principalOf(member));
       const uns = product.standardCode.startsWith('AFNOR-UNS');
       const certification = await this.certifications.submit(supplier, {
         productId: product.productId,

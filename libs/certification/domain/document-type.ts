@@ -20,7 +20,8 @@ export function detectDocumentType(bytes: Uint8Array): DocumentContentType | nul
  */
 export function displayFilename(original: string | undefined, contentType: DocumentContentType): string {
   const base = (original ?? '').split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
+  const printable = [...base].filter((ch) => ch >= ' ' && ch !== '\u007f' && ch !== '"').join('');
+  const cleaned = printable.trim().slice(0, 200);
   if (cleaned && cleaned !== '.' && cleaned !== '..') return cleaned;
   const extension = DOCUMENT_SIGNATURES.find((signature) => signature.contentType === contentType)?.extension;
   return `document.${extension}`;

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
@@ -22,49 +23,34 @@ import { CertificationStatus } from '../domain/certification.states';
 
 const REGION_SHAPE = /^\d{2}$/;
 
+/** An optional finite measured value between 0 and `max` (in the unit its field names). */
+const Measured = (max: number) => applyDecorators(IsOptional(), IsNumber({ allowNaN: false, allowInfinity: false }), Min(0), Max(max));
+
 /** What a test report measured; the standard claimed says which values it needs. */
 @InputType()
 export class MeasurementsInput implements Measurements {
   @Field(() => Float, { nullable: true, description: 'EN 149: filter penetration, % (FFP2 ≤ 6)' })
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
-  @Max(100)
+  @Measured(100)
   filterPenetrationPct?: number;
 
   @Field(() => Float, { nullable: true, description: 'EN 14683: bacterial filtration efficiency, %' })
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
-  @Max(100)
+  @Measured(100)
   bacterialFiltrationPct?: number;
 
   @Field(() => Float, { nullable: true, description: 'EN 14683: breathing resistance, Pa/cm²' })
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
-  @Max(1000)
+  @Measured(1000)
   breathingResistancePaCm2?: number;
 
   @Field(() => Float, { nullable: true, description: 'EN 14683 type IIR: splash resistance, kPa' })
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
-  @Max(100)
+  @Measured(100)
   splashResistanceKPa?: number;
 
   @Field(() => Float, { nullable: true, description: 'AFNOR SPEC S76-001 (DGA): filtration of 3 µm particles, %' })
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
-  @Max(100)
+  @Measured(100)
   particleFiltration3umPct?: number;
 
   @Field(() => Float, { nullable: true, description: 'AFNOR SPEC S76-001: air permeability at 100 Pa, L·m⁻²·s⁻¹' })
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
-  @Max(100_000)
+  @Measured(100_000)
   airPermeabilityLm2s?: number;
 
   @Field(() => Int, { nullable: true, description: 'Reusable masks: washes the performance holds for' })
