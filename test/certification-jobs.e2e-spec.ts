@@ -1,8 +1,19 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
 import type { Job } from 'bullmq';
-import { QUEUES, QueueRegistry } from '@masks/core';
-import { CertificationProcessor, EXPIRY_JOB, EXPIRY_SCHEDULER_ID } from '@masks/certification';
+import { QUEUES, QueueRegistry, recordEvents } from '@masks/core';
+import {
+  CERTIFICATION_WITHDRAWN,
+  CertificationProcessor,
+  DecisionKind,
+  EXPIRY_JOB,
+  EXPIRY_SCHEDULER_ID,
+  OffersWithdrawnSubscriber,
+  type CertificationWithdrawnPayload,
+  type OffersWithdrawn,
+} from '@masks/certification';
 import { createWorker } from '../apps/worker/bootstrap';
+import { WorkerModule } from '../apps/worker/worker.module';
 import { startTestApp, type TestApp } from './harness/app';
 import { createDgeOfficer, type Actor } from './harness/factories';
 import { createOffer, createProduct, inDays, signUpSupplier } from './harness/catalog';
@@ -104,5 +115,36 @@ describe('certification jobs: withdrawal cascade and expiry', () => {
     await settle();
     expect(await count(`SELECT count(*) FROM certification_decision WHERE decision = 'EXPIRE'`)).toBe(2);
     expect(await count(`SELECT count(*) FROM notification WHERE recipient = $1 AND subject LIKE 'Certification expirée%'`, [supplier.email])).toBe(2);
+  });
+
+  it('hands the withdrawn offers to the order pipeline’s subscriber, in the cascade’s transaction', async () => {
+    const received: OffersWithdrawn[] = [];
+    const subscriber: OffersWithdrawnSubscriber = {
+      onOffersWithdrawn: async (manager, event) => {
+        // Inside the cascade's transaction: the withdrawal is already visible to it.
+        const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM offer WHERE id = ANY($1::uuid[]) AND status = 'WITHDRAWN'`, [event.offerIds]);
+        expect(n).toBe(event.offerIds.length);
+        received.push(event);
+      },
+    };
+    const module = await Test.createTestingModule({ imports: [WorkerModule], providers: [{ provide: OffersWithdrawnSubscriber, useValue: subscriber }] }).compile();
+    await module.init();
+    try {
+      const productId = await createProduct(app, supplier);
+      const offerId = await createOffer(app, supplier, productId);
+      const certificationId = await certifyProduct(app, supplier, dge, productId, inDays(60));
+      await app.dataSource.query(`UPDATE certification SET status = 'REVOKED' WHERE id = $1`, [certificationId]);
+      await app.dataSource.query(`UPDATE product SET certified_until = NULL, natively_certified_until = NULL WHERE id = $1`, [productId]);
+      const payload: CertificationWithdrawnPayload = { certificationId, productId, supplierId: supplier.organisationId, decision: DecisionKind.REVOKE, reason: 'Fraude' };
+      // Held back from the relay (due tomorrow) so this worker is the one that runs it.
+      const [eventId] = await app.dataSource.transaction((manager) =>
+        recordEvents(manager, [{ type: CERTIFICATION_WITHDRAWN, queue: QUEUES.certification, payload: { ...payload }, runAt: inDays(1) }]),
+      );
+      await module.get(CertificationProcessor).cascade(eventId, payload);
+      await module.get(CertificationProcessor).cascade(eventId, payload);
+      expect(received).toEqual([{ ...payload, offerIds: [offerId] }]);
+    } finally {
+      await module.close();
+    }
   });
 });

@@ -199,6 +199,18 @@ describe('certification: evidence, DGE decisions, monitoring', () => {
       expect(await count(`SELECT count(*) FROM outbox_event WHERE type = 'certification.withdrawn' AND payload->>'certificationId' = $1`, [id])).toBe(2);
     });
 
+    it('refuses to reinstate a suspension whose validity has ended meanwhile (it expires instead)', async () => {
+      const productId = await createProduct(app, supplier);
+      const id = await certifyProduct(app, supplier, dge, productId, inDays(30));
+      await decide('suspend', id, 'Enquête');
+      await app.dataSource.query(`UPDATE certification SET valid_until = now() - interval '1 hour' WHERE id = $1`, [id]);
+      const refused = await decide('reinstate', id);
+      expect(codeOf(refused)).toBe('CONFLICT');
+      expect(refused.errors![0].extensions!.reason).toBe('VALIDITY_ENDED');
+      expect((await certificationRow(id)).status).toBe('SUSPENDED');
+      expect((await productCertification(app, productId)).certifiedUntil).toBeNull();
+    });
+
     it('keeps a product certified by its other valid certification when one is revoked', async () => {
       const productId = await createProduct(app, supplier);
       const longer = inDays(200);
