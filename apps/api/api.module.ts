@@ -18,6 +18,8 @@ import {
 } from '@masks/core';
 import { OrganisationsModule } from '@masks/organisations';
 import { CatalogModule } from '@masks/catalog';
+import { OrdersModule } from '@masks/orders';
+import { PaymentGatewayModule, PaymentsApiModule } from '@masks/payments';
 import { CertificationModule } from '@masks/certification';
 import { ALL_ENTITIES } from '../common/entities';
 
@@ -40,6 +42,9 @@ import { ALL_ENTITIES } from '../common/entities';
     TerminusModule,
     OrganisationsModule,
     CatalogModule,
+    PaymentGatewayModule,
+    OrdersModule,
+    PaymentsApiModule,
     CertificationModule,
   ],
   controllers: [OpsController],

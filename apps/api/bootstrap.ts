@@ -8,7 +8,8 @@ import { ApiModule } from './api.module';
 /** Builds the API application (not yet listening): used by main.ts, `npm start`, tests and benchmarks. */
 export async function createApiApp({ shutdownHooks = true } = {}): Promise<NestExpressApplication> {
   const config = loadConfig();
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule, { bufferLogs: true });
+  // rawBody: the Stripe webhook's signature is checked on the exact bytes received.
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule, { bufferLogs: true, rawBody: true });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('trust proxy', 1);

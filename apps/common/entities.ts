@@ -2,6 +2,8 @@ import { coreEntities } from '@masks/core';
 import { organisationEntities } from '@masks/organisations';
 import { catalogEntities } from '@masks/catalog';
 import { certificationEntities } from '@masks/certification';
+import { orderEntities } from '@masks/orders';
+import { paymentEntities } from '@masks/payments';
 
 /** Every entity of every lib: the schema the migrations must match (checked by `npm run migration:check`). */
-export const ALL_ENTITIES = [...coreEntities, ...organisationEntities, ...catalogEntities, ...certificationEntities];
+export const ALL_ENTITIES = [...coreEntities, ...organisationEntities, ...catalogEntities, ...certificationEntities, ...orderEntities, ...paymentEntities];

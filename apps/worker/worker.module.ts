@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
 import { CoreModule, NotificationProcessor, OutboxRelay, WorkerMetricsServer } from '@masks/core';
 import { CertificationJobsModule } from '@masks/certification';
+import { OrdersModule } from '@masks/orders';
+import { PaymentGatewayModule, PaymentsProcessor } from '@masks/payments';
+import { OrderPipelineProcessor } from '@masks/fulfilment';
 import { ALL_ENTITIES } from '../common/entities';
 
 /** The job process: the outbox relay and the queue consumers. No HTTP API: only /metrics and /health. */
 @Module({
-  imports: [CoreModule.forRoot({ entities: ALL_ENTITIES, poolSize: 30 }), CertificationJobsModule],
-  providers: [OutboxRelay, NotificationProcessor, WorkerMetricsServer],
+  imports: [CoreModule.forRoot({ entities: ALL_ENTITIES, poolSize: 30 }), CertificationJobsModule, PaymentGatewayModule, OrdersModule],
+  providers: [OutboxRelay, NotificationProcessor, WorkerMetricsServer, OrderPipelineProcessor, PaymentsProcessor],
 })
 export class WorkerModule {}

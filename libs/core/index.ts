@@ -14,6 +14,7 @@ export * from './context/request-context';
 export * from './database/data-source-options';
 export * from './database/naming.strategy';
 export * from './database/query-counter';
+export * from './database/transformers';
 export * from './pagination/pagination';
 export * from './money/money';
 export * from './outbox/outbox';

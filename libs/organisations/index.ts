@@ -8,6 +8,7 @@ export * from './domain/siret';
 export * from './domain/geography';
 export * from './domain/organisation.rules';
 export * from './demo-data';
+export * from './contacts';
 
 import { Organisation } from './organisation.entity';
 import { Filiere, FiliereMembership, SubcontractingLink } from './filiere.entity';

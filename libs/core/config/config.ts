@@ -17,6 +17,8 @@ export interface AppConfig {
   refreshTokenTtlSeconds: number;
   stripeSecretKey?: string;
   stripeWebhookSecret?: string;
+  /** Where the Stripe SDK sends its requests; api.stripe.com unless set (a local stand-in in tests). */
+  stripeApiUrl?: string;
   logLevel: string;
   rateLimitPerMinute: number;
   graphqlMaxDepth: number;
@@ -24,6 +26,14 @@ export interface AppConfig {
   outboxPollMs: number;
   /** A published event not processed after this long is published again. */
   outboxRedeliverMs: number;
+  /** How long stock stays reserved for an order awaiting a card or SEPA payment. */
+  paymentReservationMinutes: number;
+  /** The same for a bank transfer on invoice. */
+  transferReservationHours: number;
+  /** Days after shipment before the supplier is reminded to record delivery. */
+  deliveryReminderDays: number;
+  /** Days after delivery before the buyer is reminded to acknowledge receipt. */
+  receiptReminderDays: number;
   /** Absolute directory where the local-disk DocumentStorage keeps certification documents. */
   documentsDir: string;
   /** The worker's /metrics and /health listener; 0 turns it off. */
@@ -115,12 +125,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
     refreshTokenTtlSeconds: int(env, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 24 * 3600, problems, 60),
     stripeSecretKey: env.STRIPE_SECRET_KEY || undefined,
     stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET || undefined,
+    stripeApiUrl: url(env, 'STRIPE_API_URL', ['http:', 'https:'], problems),
     logLevel: env.LOG_LEVEL || (production ? 'info' : 'debug'),
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 600, problems, 1),
     graphqlMaxDepth: int(env, 'GRAPHQL_MAX_DEPTH', 8, problems, 2),
     graphqlMaxComplexity: int(env, 'GRAPHQL_MAX_COMPLEXITY', 1000, problems, 10),
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', 200, problems, 10),
     outboxRedeliverMs: int(env, 'OUTBOX_REDELIVER_MS', 5 * 60_000, problems, 100),
+    paymentReservationMinutes: int(env, 'ORDER_PAYMENT_TTL_MINUTES', 30, problems, 1),
+    transferReservationHours: int(env, 'ORDER_TRANSFER_TTL_HOURS', 7 * 24, problems, 1),
+    deliveryReminderDays: int(env, 'DELIVERY_REMINDER_DAYS', 7, problems, 1),
+    receiptReminderDays: int(env, 'RECEIPT_REMINDER_DAYS', 3, problems, 1),
     documentsDir: directory(env, 'DOCUMENTS_DIR', '.data/documents', problems),
     workerMetricsPort: int(env, 'WORKER_METRICS_PORT', 9464, problems),
   };

@@ -1,0 +1,120 @@
+import { ParseUUIDPipe } from '@nestjs/common';
+import { Args, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ALL_ROLES, Allow, ApiScope, Ctx, connectionComplexity, IDEMPOTENCY_KEY_DESCRIPTION, Paginated, RequestContext, Role } from '@masks/core';
+import { OffersService, SupplierSummary } from '@masks/catalog';
+import { Order, OrderLine, OrderTransition } from './order.entity';
+import { OrderAction, OrderStatus } from './domain/order.states';
+import { PaymentGateway } from './payment-gateway';
+import { OrdersService, orderNumber } from './orders.service';
+import { AcknowledgeReceiptInput, OrdersArgs, PlaceOrderInput, ShipOrderInput } from './dto/order.inputs';
+
+@ObjectType()
+export class OrderConnection extends Paginated(Order) {}
+
+const WRITE = [ApiScope.ORDERS_WRITE];
+const READ = [ApiScope.ORDERS_READ];
+const orderId = () => Args('id', { type: () => ID }, ParseUUIDPipe);
+
+@Resolver(() => Order)
+export class OrdersResolver {
+  constructor(
+    private readonly service: OrdersService,
+    private readonly offers: OffersService,
+    private readonly payments: PaymentGateway,
+  ) {}
+
+  @Mutation(() => Order, { description: 'Orders from one supplier; stock is reserved at once, or the order is refused with what is left' })
+  @Allow([Role.BUYER], WRITE)
+  placeOrder(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: PlaceOrderInput,
+    @Args('idempotencyKey', { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey?: string,
+  ): Promise<Order> {
+    return this.service.place(ctx, input, idempotencyKey);
+  }
+
+  @Mutation(() => Order, { description: 'Buyer until payment; supplier until shipment; reserved stock is released, a payment refunded' })
+  @Allow([Role.BUYER, Role.SUPPLIER_MANAGER, Role.DGE_OFFICER], WRITE)
+  cancelOrder(@Ctx() ctx: RequestContext, @orderId() id: string, @Args('reason') reason: string): Promise<Order> {
+    return this.service.cancel(ctx, id, reason.trim().slice(0, 500));
+  }
+
+  @Mutation(() => Order, { description: 'A bank transfer received (supplier or operator)' })
+  @Allow([Role.SUPPLIER_MANAGER, Role.DGE_OFFICER], WRITE)
+  recordOrderPayment(@Ctx() ctx: RequestContext, @orderId() id: string, @Args('reference') reference: string): Promise<Order> {
+    return this.service.recordTransfer(ctx, id, reference.trim().slice(0, 120));
+  }
+
+  @Mutation(() => Order, { description: 'A bank transfer sent back to the buyer of a cancelled paid order' })
+  @Allow([Role.SUPPLIER_MANAGER, Role.DGE_OFFICER], WRITE)
+  recordOrderRefund(@Ctx() ctx: RequestContext, @orderId() id: string, @Args('reference') reference: string): Promise<Order> {
+    return this.service.recordTransferRefund(ctx, id, reference.trim().slice(0, 120));
+  }
+
+  @Mutation(() => Order)
+  @Allow([Role.SUPPLIER_MANAGER], WRITE)
+  confirmOrder(@Ctx() ctx: RequestContext, @orderId() id: string): Promise<Order> {
+    return this.service.act(ctx, id, OrderAction.CONFIRM, null);
+  }
+
+  @Mutation(() => Order, { description: 'Carrier, tracking number and the lot numbers of each line' })
+  @Allow([Role.SUPPLIER_MANAGER], WRITE)
+  shipOrder(@Ctx() ctx: RequestContext, @orderId() id: string, @Args('input') input: ShipOrderInput): Promise<Order> {
+    return this.service.ship(ctx, id, input);
+  }
+
+  @Mutation(() => Order)
+  @Allow([Role.SUPPLIER_MANAGER], WRITE)
+  markOrderDelivered(@Ctx() ctx: RequestContext, @orderId() id: string): Promise<Order> {
+    return this.service.deliver(ctx, id);
+  }
+
+  @Mutation(() => Order, { description: 'The buyer acknowledges receipt line by line, noting any difference in quantity or lots' })
+  @Allow([Role.BUYER], WRITE)
+  acknowledgeReceipt(@Ctx() ctx: RequestContext, @orderId() id: string, @Args('input') input: AcknowledgeReceiptInput): Promise<Order> {
+    return this.service.acknowledgeReceipt(ctx, id, input);
+  }
+
+  @Query(() => Order, { description: 'Its buyer, its supplier and the DGE; others read it as not found' })
+  @Allow(ALL_ROLES, READ)
+  order(@Ctx() ctx: RequestContext, @orderId() id: string): Promise<Order> {
+    return this.service.findVisible(ctx, id);
+  }
+
+  @Query(() => OrderConnection, { complexity: connectionComplexity })
+  @Allow(ALL_ROLES, READ)
+  orders(@Ctx() ctx: RequestContext, @Args() args: OrdersArgs): Promise<OrderConnection> {
+    return this.service.list(ctx, args);
+  }
+
+  @ResolveField(() => String, { description: 'e.g. CMD-00000042' })
+  number(@Parent() order: Order): string {
+    return orderNumber(order);
+  }
+
+  @ResolveField(() => [OrderLine])
+  lines(@Ctx() ctx: RequestContext, @Parent() order: Order): Promise<OrderLine[]> {
+    return this.service.linesOf(ctx, order.id);
+  }
+
+  @ResolveField(() => [OrderTransition], { description: 'Every move, oldest first' })
+  history(@Ctx() ctx: RequestContext, @Parent() order: Order): Promise<OrderTransition[]> {
+    return this.service.historyOf(ctx, order.id);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'For the buyer, while a card or SEPA payment is pending: the secret its browser confirms the payment with' })
+  paymentClientSecret(@Ctx() ctx: RequestContext, @Parent() order: Order): Promise<string | null> {
+    if (ctx.principal?.organisationId !== order.buyerId || order.status !== OrderStatus.AWAITING_PAYMENT) return Promise.resolve(null);
+    return this.payments.paymentSecret(order);
+  }
+
+  @ResolveField(() => SupplierSummary)
+  supplier(@Ctx() ctx: RequestContext, @Parent() order: Order): Promise<SupplierSummary | null> {
+    return this.offers.supplierOf(ctx, order.supplierId);
+  }
+
+  @ResolveField(() => SupplierSummary, { description: 'The buying organisation’s trading identity' })
+  buyer(@Ctx() ctx: RequestContext, @Parent() order: Order): Promise<SupplierSummary | null> {
+    return this.offers.supplierOf(ctx, order.buyerId);
+  }
+}

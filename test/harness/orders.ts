@@ -1,0 +1,40 @@
+import type { TestApp } from './app';
+import type { Actor } from './factories';
+
+export const ORDER_FIELDS = `id number status paymentMethod subtotalCents vatCents totalCents vatRateBasisPoints reservationExpiresAt
+  lines { id offerId quantity unitPriceMicros lineTotalCents lotNumbers receivedQuantity discrepancyNote }
+  history { fromStatus toStatus action actor }`;
+
+export interface OrderView {
+  id: string;
+  number: string;
+  status: string;
+  subtotalCents: number;
+  vatCents: number;
+  totalCents: number;
+  lines: { id: string; offerId: string; quantity: number; unitPriceMicros: number; lineTotalCents: number; lotNumbers: string[]; receivedQuantity: number | null; discrepancyNote: string | null }[];
+  history: { fromStatus: string | null; toStatus: string; action: string | null; actor: string }[];
+}
+
+export const PLACE_ORDER = `mutation($input: PlaceOrderInput!, $key: String) { placeOrder(input: $input, idempotencyKey: $key) { ${ORDER_FIELDS} } }`;
+
+export function placeOrder(app: TestApp, buyer: Actor, lines: { offerId: string; quantity: number; expectedUnitPriceMicros?: number }[], extra: Record<string, unknown> = {}) {
+  return app.gql<{ placeOrder: OrderView }>(PLACE_ORDER, { input: { lines, paymentMethod: 'BANK_TRANSFER', deliveryDepartmentCode: '44', ...extra } }, buyer);
+}
+
+export async function orderView(app: TestApp, actor: Actor, id: string): Promise<OrderView> {
+  const response = await app.gql<{ order: OrderView }>(`query($id: ID!) { order(id: $id) { ${ORDER_FIELDS} } }`, { id }, actor);
+  if (!response.data) throw new Error(JSON.stringify(response.errors));
+  return response.data.order;
+}
+
+/** Polls until the order reaches a status (jobs run in the worker). */
+export async function waitForStatus(app: TestApp, actor: Actor, id: string, status: string, timeoutMs = 15_000): Promise<OrderView> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const order = await orderView(app, actor, id);
+    if (order.status === status) return order;
+    if (Date.now() > end) throw new Error(`order ${id} is ${order.status}, still not ${status}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

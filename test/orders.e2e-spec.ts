@@ -1,0 +1,147 @@
+import { startTestApp, type TestApp } from './harness/app';
+import { codeOf, signUp, type Actor } from './harness/factories';
+import { createOffer, createProduct, inDays, setCertifiedUntil, signUpSupplier } from './harness/catalog';
+import { orderView, placeOrder, waitForStatus } from './harness/orders';
+
+const ledgerBalances = (app: TestApp) =>
+  app.dataSource.query(
+    `SELECT s.offer_id FROM stock_level s
+     LEFT JOIN (SELECT offer_id, sum(on_hand_delta) AS on_hand, sum(reserved_delta) AS reserved FROM stock_movement GROUP BY offer_id) m ON m.offer_id = s.offer_id
+     WHERE s.on_hand <> coalesce(m.on_hand, 0) OR s.reserved <> coalesce(m.reserved, 0)`,
+  );
+const stockOf = async (app: TestApp, offerId: string) =>
+  (await app.dataSource.query(`SELECT on_hand, reserved FROM stock_level WHERE offer_id = $1`, [offerId]))[0] as { on_hand: number; reserved: number };
+
+describe('orders: placement, reservation and the order state machine', () => {
+  let app: TestApp;
+  let supplier: Actor;
+  let buyer: Actor;
+  let otherBuyer: Actor;
+  let offerId: string;
+
+  beforeAll(async () => {
+    app = await startTestApp({ worker: true });
+    supplier = await signUpSupplier(app);
+    buyer = await signUp(app, { departmentCode: '44' });
+    otherBuyer = await signUp(app);
+    const productId = await createProduct(app, supplier);
+    await setCertifiedUntil(app, productId, inDays(90));
+    offerId = await createOffer(app, supplier, productId, { quantity: 500_000 });
+  });
+  afterAll(() => app.close());
+
+  it('runs a bank-transfer order from placement to acknowledged receipt, with every move in its history', async () => {
+    const placed = await placeOrder(app, buyer, [{ offerId, quantity: 30_000, expectedUnitPriceMicros: 750_000 }]);
+    expect(placed.errors).toBeUndefined();
+    const order = placed.data!.placeOrder;
+    // 30,000 × 0.75 € = 22,500.00 €; VAT 5.5 % = 1,237.50 €.
+    expect(order).toMatchObject({ status: 'PLACED', subtotalCents: 2_250_000, vatCents: 123_750, totalCents: 2_373_750 });
+    expect(order.number).toMatch(/^CMD-\d{8}$/);
+    expect(await stockOf(app, offerId)).toEqual({ on_hand: 500_000, reserved: 30_000 });
+
+    await waitForStatus(app, buyer, order.id, 'INVOICED');
+    const act = (query: string, actor: Actor, variables: Record<string, unknown> = {}) => app.gql(query, { id: order.id, ...variables }, actor);
+    expect(codeOf(await act(`mutation($id: ID!) { confirmOrder(id: $id) { status } }`, supplier))).toBe('CONFLICT');
+    expect((await act(`mutation($id: ID!) { recordOrderPayment(id: $id, reference: "VIR-2020-0412") { status } }`, supplier)).errors).toBeUndefined();
+    expect(codeOf(await act(`mutation($id: ID!) { confirmOrder(id: $id) { status } }`, buyer))).toBe('FORBIDDEN');
+    expect((await act(`mutation($id: ID!) { confirmOrder(id: $id) { status } }`, supplier)).errors).toBeUndefined();
+    const lineId = order.lines[0].id;
+    const ship = `mutation($id: ID!, $input: ShipOrderInput!) { shipOrder(id: $id, input: $input) { status } }`;
+    expect(codeOf(await act(ship, supplier, { input: { carrier: 'Geodis', trackingNumber: 'GX123456', lines: [] } }))).toBe('BAD_USER_INPUT');
+    expect((await act(ship, supplier, { input: { carrier: 'Geodis', trackingNumber: 'GX123456', lines: [{ lineId, lotNumbers: ['L2004-17', 'L2004-18'] }] } })).errors).toBeUndefined();
+    expect(await stockOf(app, offerId)).toEqual({ on_hand: 470_000, reserved: 0 });
+    expect((await act(`mutation($id: ID!) { markOrderDelivered(id: $id) { status } }`, supplier)).errors).toBeUndefined();
+    const receipt = `mutation($id: ID!, $input: AcknowledgeReceiptInput!) { acknowledgeReceipt(id: $id, input: $input) { status } }`;
+    expect(codeOf(await act(receipt, supplier, { input: { lines: [{ lineId, receivedQuantity: 30_000 }] } }))).toBe('FORBIDDEN');
+    const received = await act(receipt, buyer, { input: { lines: [{ lineId, receivedQuantity: 29_500, receivedLotNumbers: ['L2004-17', 'L2004-19'], note: 'one carton damaged' }] } });
+    expect(received.errors).toBeUndefined();
+
+    const done = await orderView(app, buyer, order.id);
+    expect(done.status).toBe('RECEIVED');
+    expect(done.lines[0]).toMatchObject({ lotNumbers: ['L2004-17', 'L2004-18'], receivedQuantity: 29_500, discrepancyNote: 'received 29500 of 30000; lots received: L2004-17, L2004-19; one carton damaged' });
+    expect(done.history.map((h) => `${h.toStatus}:${h.actor}`)).toEqual([
+      'PLACED:BUYER',
+      'INVOICED:SYSTEM',
+      'PAID:SUPPLIER',
+      'CONFIRMED:SUPPLIER',
+      'SHIPPED:SUPPLIER',
+      'DELIVERED:SUPPLIER',
+      'RECEIVED:BUYER',
+    ]);
+    expect(await ledgerBalances(app)).toEqual([]);
+    // Each side sees it; a third company reads it as not found.
+    expect((await orderView(app, supplier, order.id)).status).toBe('RECEIVED');
+    expect(codeOf(await app.gql(`query($id: ID!) { order(id: $id) { id } }`, { id: order.id }, otherBuyer))).toBe('NOT_FOUND');
+  });
+
+  it.each([
+    ['a zero quantity', 'BAD_USER_INPUT', { quantity: 0 }],
+    ['a negative quantity', 'BAD_USER_INPUT', { quantity: -5_000 }],
+    ['a quantity below the minimum', 'BAD_USER_INPUT', { quantity: 1_000 }],
+    ['a quantity not a lot increment', 'BAD_USER_INPUT', { quantity: 7_500 }],
+    ['a tampered price', 'BAD_USER_INPUT', { quantity: 30_000, expectedUnitPriceMicros: 1 }],
+    ['an unknown offer', 'NOT_FOUND', { offerId: '00000000-0000-4000-8000-000000000000', quantity: 5_000 }],
+  ])('refuses %s with %s and reserves nothing', async (_, code, line) => {
+    const before = await stockOf(app, offerId);
+    const response = await placeOrder(app, buyer, [{ offerId, ...line }]);
+    expect(codeOf(response)).toBe(code);
+    expect(await stockOf(app, offerId)).toEqual(before);
+  });
+
+  it('refuses an expired or withdrawn offer, a card payment without a provider, and several suppliers in one order', async () => {
+    const productId = await createProduct(app, supplier);
+    await setCertifiedUntil(app, productId, inDays(90));
+    const expiring = await createOffer(app, supplier, productId, { validUntil: inDays(1).toISOString() });
+    await app.dataSource.query(`UPDATE offer SET valid_until = now() - interval '1 hour' WHERE id = $1`, [expiring]);
+    expect(codeOf(await placeOrder(app, buyer, [{ offerId: expiring, quantity: 5_000 }]))).toBe('NOT_FOUND');
+    expect(codeOf(await placeOrder(app, buyer, [{ offerId, quantity: 5_000 }], { paymentMethod: 'CARD' }))).toBe('BAD_USER_INPUT');
+    const other = await signUpSupplier(app);
+    const otherProduct = await createProduct(app, other);
+    await setCertifiedUntil(app, otherProduct, inDays(90));
+    const otherOffer = await createOffer(app, other, otherProduct);
+    const mixed = await placeOrder(app, buyer, [{ offerId, quantity: 5_000 }, { offerId: otherOffer, quantity: 5_000 }]);
+    expect(codeOf(mixed)).toBe('BAD_USER_INPUT');
+    expect(await stockOf(app, otherOffer)).toEqual({ on_hand: 50_000, reserved: 0 });
+  });
+
+  it('an unpaid order expires at the end of its reservation and gives its stock back', async () => {
+    const order = (await placeOrder(app, buyer, [{ offerId, quantity: 10_000 }])).data!.placeOrder;
+    await waitForStatus(app, buyer, order.id, 'INVOICED');
+    const before = await stockOf(app, offerId);
+    // Bring the end of the reservation to now: the delayed job is released to the worker.
+    await app.dataSource.query(`UPDATE outbox_event SET run_at = now() WHERE type = 'order.reservation-expiry' AND payload->>'orderId' = $1`, [order.id]);
+    const expired = await waitForStatus(app, buyer, order.id, 'EXPIRED');
+    expect(expired.history.at(-1)).toMatchObject({ fromStatus: 'INVOICED', toStatus: 'EXPIRED', actor: 'SYSTEM' });
+    expect(await stockOf(app, offerId)).toEqual({ on_hand: before.on_hand, reserved: before.reserved - 10_000 });
+    expect(codeOf(await app.gql(`mutation($id: ID!) { recordOrderPayment(id: $id, reference: "late") { status } }`, { id: order.id }, supplier))).toBe('CONFLICT');
+  });
+
+  it('a paid order cancelled by its buyer releases the stock and asks for a refund', async () => {
+    const order = (await placeOrder(app, buyer, [{ offerId, quantity: 5_000 }])).data!.placeOrder;
+    await waitForStatus(app, buyer, order.id, 'INVOICED');
+    await app.gql(`mutation($id: ID!) { recordOrderPayment(id: $id, reference: "VIR-1") { status } }`, { id: order.id }, supplier);
+    const cancelled = await app.gql<{ cancelOrder: { status: string } }>(`mutation($id: ID!) { cancelOrder(id: $id, reason: "need covered elsewhere") { status } }`, { id: order.id }, buyer);
+    expect(cancelled.data?.cancelOrder.status).toBe('CANCELLED');
+    const [refund] = await app.dataSource.query(`SELECT type FROM outbox_event WHERE type = 'order.refund-requested' AND payload->>'orderId' = $1`, [order.id]);
+    expect(refund).toBeDefined();
+    expect(await ledgerBalances(app)).toEqual([]);
+  });
+
+  it('1,000 concurrent orders on one 50,000-unit lot: exactly 50,000 granted, every refusal typed', async () => {
+    const productId = await createProduct(app, supplier);
+    await setCertifiedUntil(app, productId, inDays(90));
+    const lot = await createOffer(app, supplier, productId, { quantity: 50_000, minimumOrderQuantity: 1_000, orderIncrement: 1_000, priceTiers: [{ minQuantity: 1_000, unitPriceMicros: 800_000 }] });
+    const buyers = await Promise.all(Array.from({ length: 20 }, () => signUp(app)));
+    const asks = Array.from({ length: 1_000 }, (_, i) => ({ buyer: buyers[i % buyers.length], quantity: (1 + (i % 5)) * 1_000 }));
+    const responses = await Promise.all(asks.map((ask) => placeOrder(app, ask.buyer, [{ offerId: lot, quantity: ask.quantity }])));
+    const granted = responses.filter((r) => r.data?.placeOrder).reduce((sum, r) => sum + r.data!.placeOrder.lines[0].quantity, 0);
+    const codes = new Set(responses.filter((r) => r.errors).map((r) => `${codeOf(r)}:${r.errors![0].extensions?.reason}`));
+    expect(codes).toEqual(new Set(['CONFLICT:INSUFFICIENT_STOCK']));
+    const [level] = await app.dataSource.query(`SELECT on_hand, reserved FROM stock_level WHERE offer_id = $1`, [lot]);
+    expect(level.on_hand).toBe(50_000);
+    expect(level.reserved).toBe(granted);
+    // Asks of 1,000 keep coming after the lot runs low, so the last units are taken too.
+    expect(granted).toBe(50_000);
+    expect(await ledgerBalances(app)).toEqual([]);
+  });
+});
