@@ -1,7 +1,7 @@
 import { startTestApp, type TestApp } from './harness/app';
 import { codeOf, signUp, type Actor } from './harness/factories';
 import { createOffer, createProduct, inDays, setCertifiedUntil, signUpSupplier } from './harness/catalog';
-import { orderView, placeOrder, waitForStatus } from './harness/orders';
+import { expireReservationNow, orderView, placeOrder, waitForStatus } from './harness/orders';
 
 const ledgerBalances = (app: TestApp) =>
   app.dataSource.query(
@@ -108,8 +108,7 @@ describe('orders: placement, reservation and the order state machine', () => {
     const order = (await placeOrder(app, buyer, [{ offerId, quantity: 10_000 }])).data!.placeOrder;
     await waitForStatus(app, buyer, order.id, 'INVOICED');
     const before = await stockOf(app, offerId);
-    // Bring the end of the reservation to now: the delayed job is released to the worker.
-    await app.dataSource.query(`UPDATE outbox_event SET run_at = now() WHERE type = 'order.reservation-expiry' AND payload->>'orderId' = $1`, [order.id]);
+    await expireReservationNow(app, order.id);
     const expired = await waitForStatus(app, buyer, order.id, 'EXPIRED');
     expect(expired.history.at(-1)).toMatchObject({ fromStatus: 'INVOICED', toStatus: 'EXPIRED', actor: 'SYSTEM' });
     expect(await stockOf(app, offerId)).toEqual({ on_hand: before.on_hand, reserved: before.reserved - 10_000 });

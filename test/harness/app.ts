@@ -130,7 +130,9 @@ export function testEnv(database: { name: string; url: string }): Record<string,
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   // Settings a previous suite in this worker may have overridden go back to their defaults.
-  for (const key of ['GRAPHQL_MAX_DEPTH', 'GRAPHQL_MAX_COMPLEXITY', 'OUTBOX_REDELIVER_MS']) delete process.env[key];
+  for (const key of ['GRAPHQL_MAX_DEPTH', 'GRAPHQL_MAX_COMPLEXITY', 'OUTBOX_REDELIVER_MS', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_URL']) {
+    delete process.env[key];
+  }
   Object.assign(process.env, testEnv(database), options.env);
   const worker = options.worker ? await createWorker({ shutdownHooks: false }) : undefined;
   const api = await createApiApp({ shutdownHooks: false });

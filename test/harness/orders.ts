@@ -1,3 +1,4 @@
+import { jobIdFor, QUEUES, QueueRegistry } from '@masks/core';
 import type { TestApp } from './app';
 import type { Actor } from './factories';
 
@@ -37,4 +38,18 @@ export async function waitForStatus(app: TestApp, actor: Actor, id: string, stat
     if (Date.now() > end) throw new Error(`order ${id} is ${order.status}, still not ${status}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/**
+ * Brings an order's reservation expiry to now: an event not yet handed to the queue gets run_at = now;
+ * one already waiting in the queue as a delayed job is promoted (as an operator can from the dashboard).
+ */
+export async function expireReservationNow(app: TestApp, orderId: string): Promise<void> {
+  const [event]: { id: string; published_at: Date | null }[] = await app.dataSource.query(
+    `UPDATE outbox_event SET run_at = now() WHERE type = 'order.reservation-expiry' AND payload->>'orderId' = $1 RETURNING id, published_at`,
+    [orderId],
+  ).then(([rows]: [{ id: string; published_at: Date | null }[]]) => rows);
+  if (!event?.published_at || !app.worker) return;
+  const job = await app.worker.get(QueueRegistry).queue(QUEUES.orders).getJob(jobIdFor(String(event.id)));
+  if (job && (await job.isDelayed())) await job.promote();
 }
