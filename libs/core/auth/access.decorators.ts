@@ -31,11 +31,9 @@ export function requestOf(context: ExecutionContext): RequestWithContext {
   return context.switchToHttp().getRequest<RequestWithContext>();
 }
 
+/** The request's context, under the id its log lines carry (pino-http's, from X-Request-Id or made). */
 export function contextOf(req: RequestWithContext): RequestContext {
-  if (!req.ctx) {
-    const header = req.headers['x-request-id'];
-    req.ctx = new RequestContext(typeof header === 'string' && header.length <= 100 ? header : undefined);
-  }
+  req.ctx ??= new RequestContext(typeof req.id === 'string' ? req.id : undefined);
   return req.ctx;
 }
 
