@@ -336,12 +336,18 @@ describe('certification: evidence, DGE decisions, monitoring', () => {
       // Another supplier asking for this one's history gets its own (none of these).
       const forOther = await app.gql<{ certificationDecisions: { edges: unknown[] } }>(HISTORY, { s: monitoredSupplier.organisationId }, otherSupplier);
       expect(forOther.data!.certificationDecisions.edges).toEqual([]);
-      const paged = await app.gql<{ certificationDecisions: { edges: { cursor: string }[]; pageInfo: { hasNextPage: boolean } } }>(
+      const paged = await app.gql<{ certificationDecisions: { edges: { cursor: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(
         `query($s: ID) { certificationDecisions(supplierId: $s, first: 2) { edges { cursor } pageInfo { hasNextPage endCursor } } }`,
         { s: monitoredSupplier.organisationId },
         dge,
       );
       expect(paged.data!.certificationDecisions.pageInfo.hasNextPage).toBe(true);
+      const rest = await app.gql<{ certificationDecisions: { edges: { node: { decision: string } }[] } }>(
+        `query($s: ID, $after: String) { certificationDecisions(supplierId: $s, first: 10, after: $after) { edges { node { decision } } } }`,
+        { s: monitoredSupplier.organisationId, after: paged.data!.certificationDecisions.pageInfo.endCursor },
+        dge,
+      );
+      expect(rest.data!.certificationDecisions.edges.map((e) => e.node.decision)).toEqual(['VALIDATE', 'REVOKE', 'SUSPEND']);
     });
 
     it('sums capacity by category and region: visible stock and declared production of certified products only', async () => {
