@@ -4,3 +4,4 @@ export * from './domain/lots';
 export * from './domain/departments';
 export * from './domain/candidates';
 export * from './domain/ranking';
+export * from './domain/allocation';

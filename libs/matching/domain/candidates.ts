@@ -1,5 +1,5 @@
 import { formatDate, formatPrice, formatUnits, plural } from './format';
-import { largestLotQuantityAtMost, smallestLotQuantity, smallestLotQuantityWithin, unitPriceFor } from './lots';
+import { lotTerms, roundDownToIncrement, smallestLotWithin, tierPrice, type LotTerms } from './lots';
 import type { MatchableOffer, OpenNeed } from './types';
 
 /**
@@ -25,29 +25,29 @@ export interface Exclusion {
   message: string;
 }
 
-const bit = (code: ExclusionCode): number => 1 << EXCLUSION_CODES.indexOf(code);
+const BITS = Object.fromEntries(EXCLUSION_CODES.map((code, i) => [code, 1 << i])) as Record<ExclusionCode, number>;
 const DAY_MS = 86_400_000;
 
 /** What the filter needs to know about an offer at `now`, whatever the need. */
-export interface OfferTerms {
+export interface OfferTerms extends LotTerms {
   offer: MatchableOffer;
   /** max(now, availableFrom) + leadTimeDays, in epoch milliseconds. */
   estimatedDelivery: number;
-  smallestLot: number;
   /** Exclusions that hold for every need (certification, expiry, stock). */
   offerMask: number;
 }
 
 export function offerTerms(offer: MatchableOffer, now: Date): OfferTerms {
   const estimatedDelivery = Math.max(now.getTime(), offer.availableFrom.getTime()) + offer.leadTimeDays * DAY_MS;
-  const smallestLot = smallestLotQuantity(offer);
+  const lots = lotTerms(offer);
+  const smallestLot = lots.smallestLot;
   const certifiedUntil = offer.certifiedUntil?.getTime() ?? -Infinity;
   let offerMask = 0;
-  if (certifiedUntil < now.getTime()) offerMask |= bit('NOT_CERTIFIED');
-  else if (certifiedUntil < estimatedDelivery) offerMask |= bit('CERTIFICATION_ENDS_BEFORE_DELIVERY');
-  if (offer.validUntil && offer.validUntil.getTime() < now.getTime()) offerMask |= bit('OFFER_EXPIRED');
-  if (offer.available < smallestLot) offerMask |= bit('NO_STOCK');
-  return { offer, estimatedDelivery, smallestLot, offerMask };
+  if (certifiedUntil < now.getTime()) offerMask |= BITS.NOT_CERTIFIED;
+  else if (certifiedUntil < estimatedDelivery) offerMask |= BITS.CERTIFICATION_ENDS_BEFORE_DELIVERY;
+  if (offer.validUntil && offer.validUntil.getTime() < now.getTime()) offerMask |= BITS.OFFER_EXPIRED;
+  if (offer.available < smallestLot) offerMask |= BITS.NO_STOCK;
+  return { ...lots, offer, estimatedDelivery, offerMask };
 }
 
 /** The valid lot quantities of an eligible pair lie in [minQuantity, maxQuantity]. */
@@ -58,7 +58,7 @@ export interface PairBounds {
   maxQuantity: number;
 }
 
-const UNUSABLE = bit('NO_STOCK') | bit('BELOW_MINIMUM_ORDER');
+const UNUSABLE = BITS.NO_STOCK | BITS.BELOW_MINIMUM_ORDER;
 
 /**
  * 0 when the offer is a candidate for the need (then `bounds` is filled in), else one bit per
@@ -66,15 +66,16 @@ const UNUSABLE = bit('NO_STOCK') | bit('BELOW_MINIMUM_ORDER');
  */
 export function exclusionMask(need: OpenNeed, terms: OfferTerms, bounds?: PairBounds): number {
   const { offer } = terms;
-  if (offer.category !== need.category) return bit('CATEGORY_MISMATCH');
-  if (offer.viaEquivalence && !need.acceptsEquivalents) return bit('EQUIVALENT_NOT_ACCEPTED');
+  if (offer.category !== need.category) return BITS.CATEGORY_MISMATCH;
+  if (offer.viaEquivalence && !need.acceptsEquivalents) return BITS.EQUIVALENT_NOT_ACCEPTED;
   let mask = terms.offerMask;
-  if (terms.estimatedDelivery > need.neededBy.getTime()) mask |= bit('TOO_LATE');
-  if (need.quantity < terms.smallestLot) mask |= bit('BELOW_MINIMUM_ORDER');
+  if (terms.estimatedDelivery > need.neededBy.getTime()) mask |= BITS.TOO_LATE;
+  if (need.quantity < terms.smallestLot) mask |= BITS.BELOW_MINIMUM_ORDER;
   if (mask & UNUSABLE) return mask;
-  const maxQuantity = largestLotQuantityAtMost(offer, Math.min(need.quantity, offer.available));
-  const minQuantity = smallestLotQuantityWithin(offer, need.maxUnitPriceMicros);
-  if (minQuantity > maxQuantity) return mask | bit('PRICE_ABOVE_CAP');
+  // Both bounds are at least the smallest lot, a multiple of the increment: the rounded-down one is valid.
+  const maxQuantity = roundDownToIncrement(Math.min(need.quantity, offer.available), terms.increment);
+  const minQuantity = smallestLotWithin(terms, need.maxUnitPriceMicros);
+  if (minQuantity > maxQuantity) return mask | BITS.PRICE_ABOVE_CAP;
   if (bounds) {
     bounds.minQuantity = minQuantity;
     bounds.maxQuantity = maxQuantity;
@@ -82,7 +83,7 @@ export function exclusionMask(need: OpenNeed, terms: OfferTerms, bounds?: PairBo
   return mask;
 }
 
-export const exclusionCodes = (mask: number): ExclusionCode[] => EXCLUSION_CODES.filter((code) => mask & bit(code));
+export const exclusionCodes = (mask: number): ExclusionCode[] => EXCLUSION_CODES.filter((code) => mask & BITS[code]);
 
 /** The buyer-facing sentence for one exclusion of this pair. */
 export function describeExclusion(code: ExclusionCode, need: OpenNeed, terms: OfferTerms): string {
@@ -106,8 +107,8 @@ export function describeExclusion(code: ExclusionCode, need: OpenNeed, terms: Of
     case 'TOO_LATE':
       return `estimated delivery on ${delivery} (${plural(offer.leadTimeDays, 'day')} of lead time), after the needed-by date ${formatDate(need.neededBy)}`;
     case 'PRICE_ABOVE_CAP': {
-      const quantity = largestLotQuantityAtMost(offer, Math.min(need.quantity, offer.available));
-      return `${formatPrice(unitPriceFor(offer, quantity))}/unit at ${formatUnits(quantity)} units, above the cap of ${formatPrice(need.maxUnitPriceMicros ?? 0)}`;
+      const quantity = roundDownToIncrement(Math.min(need.quantity, offer.available), terms.increment);
+      return `${formatPrice(tierPrice(terms, quantity))}/unit at ${formatUnits(quantity)} units, above the cap of ${formatPrice(need.maxUnitPriceMicros ?? 0)}`;
     }
   }
 }
@@ -142,7 +143,7 @@ export function screenOffers(need: OpenNeed, offers: readonly MatchableOffer[], 
         offer,
         estimatedDelivery: new Date(terms.estimatedDelivery),
         ...bounds,
-        unitPriceMicros: unitPriceFor(offer, bounds.maxQuantity),
+        unitPriceMicros: tierPrice(terms, bounds.maxQuantity),
       });
     } else {
       screening.excluded.push({ offer, reasons: exclusionCodes(mask).map((code) => ({ code, message: describeExclusion(code, need, terms) })) });

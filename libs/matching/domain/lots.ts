@@ -1,58 +1,71 @@
-import type { MatchableOffer, PriceTier } from './types';
+import type { MatchableOffer } from './types';
 
 /**
  * The lot rule, shared with the catalog: a quantity is a valid lot quantity when it is a positive
  * multiple of the offer's increment, at least the minimum order quantity, and at least the first
- * price tier's quantity (below it the offer has no price).
+ * price tier's quantity (below it the offer has no price). Prices come from volume tiers: the tier
+ * with the largest minimum quantity not above the quantity applies; prices never rise with quantity
+ * (the catalog enforces it), so every quantity above one within a price cap is within it too.
  */
-export function isValidLotQuantity(offer: MatchableOffer, quantity: number): boolean {
-  return Number.isSafeInteger(quantity) && quantity >= smallestLotQuantity(offer) && quantity % offer.orderIncrement === 0;
+export interface LotTerms {
+  increment: number;
+  /** The smallest valid lot quantity. */
+  smallestLot: number;
+  /** Price tiers by ascending quantity, as parallel arrays (the matching screens millions of pairs). */
+  tierQuantities: number[];
+  tierPrices: number[];
 }
 
-/** The smallest valid lot quantity of the offer. */
-export function smallestLotQuantity(offer: MatchableOffer): number {
-  return roundUpToIncrement(Math.max(offer.minimumOrderQuantity, sortedTiers(offer)[0].minQuantity, 1), offer.orderIncrement);
-}
+const TERMS = new WeakMap<MatchableOffer, LotTerms>();
 
-/** The largest valid lot quantity not above `limit`, or 0 when there is none. */
-export function largestLotQuantityAtMost(offer: MatchableOffer, limit: number): number {
-  const quantity = Math.floor(limit / offer.orderIncrement) * offer.orderIncrement;
-  return quantity >= smallestLotQuantity(offer) ? quantity : 0;
+/** The offer's lot terms, checked and computed once per offer object. */
+export function lotTerms(offer: MatchableOffer): LotTerms {
+  let terms = TERMS.get(offer);
+  if (terms) return terms;
+  if (!Number.isSafeInteger(offer.orderIncrement) || offer.orderIncrement <= 0) {
+    throw new RangeError(`offer ${offer.offerId}: the order increment must be a positive integer (got ${offer.orderIncrement})`);
+  }
+  if (offer.priceTiers.length === 0) throw new RangeError(`offer ${offer.offerId} has no price tier`);
+  const tiers = [...offer.priceTiers].sort((a, b) => a.minQuantity - b.minQuantity);
+  const increment = offer.orderIncrement;
+  terms = {
+    increment,
+    smallestLot: roundUpToIncrement(Math.max(offer.minimumOrderQuantity, tiers[0].minQuantity, 1), increment),
+    tierQuantities: tiers.map((t) => t.minQuantity),
+    tierPrices: tiers.map((t) => t.unitPriceMicros),
+  };
+  TERMS.set(offer, terms);
+  return terms;
 }
 
 export const roundUpToIncrement = (quantity: number, increment: number): number => Math.ceil(quantity / increment) * increment;
 
-const SORTED = new WeakMap<readonly PriceTier[], readonly PriceTier[]>();
-
-/** Tiers by ascending quantity, checked once per tier list (an offer without a price cannot be matched). */
-export function sortedTiers(offer: MatchableOffer): readonly PriceTier[] {
-  let tiers = SORTED.get(offer.priceTiers);
-  if (!tiers) {
-    if (offer.priceTiers.length === 0) throw new RangeError(`offer ${offer.offerId} has no price tier`);
-    tiers = [...offer.priceTiers].sort((a, b) => a.minQuantity - b.minQuantity);
-    SORTED.set(offer.priceTiers, tiers);
-  }
-  return tiers;
+export function isValidLotQuantity(offer: MatchableOffer, quantity: number): boolean {
+  const terms = lotTerms(offer);
+  return Number.isSafeInteger(quantity) && quantity >= terms.smallestLot && quantity % terms.increment === 0;
 }
 
-/** Unit price (micro-euros) for `quantity` units: the tier with the largest minQuantity ≤ quantity. */
-export function unitPriceFor(offer: MatchableOffer, quantity: number): number {
-  const tiers = sortedTiers(offer);
-  let price = tiers[0].unitPriceMicros;
-  for (const tier of tiers) {
-    if (tier.minQuantity > quantity) break;
-    price = tier.unitPriceMicros;
-  }
-  return price;
+export const smallestLotQuantity = (offer: MatchableOffer): number => lotTerms(offer).smallestLot;
+
+/** The largest multiple of the increment not above `limit` (a valid lot when at least `smallestLot`). */
+export const roundDownToIncrement = (limit: number, increment: number): number => limit - (limit % increment);
+
+/** Unit price (micro-euros) for `quantity` units. */
+export function tierPrice(terms: LotTerms, quantity: number): number {
+  const { tierQuantities, tierPrices } = terms;
+  let i = 0;
+  while (i + 1 < tierQuantities.length && tierQuantities[i + 1] <= quantity) i++;
+  return tierPrices[i];
 }
 
-/**
- * The smallest valid lot quantity whose unit price is within `capMicros` (prices fall with quantity,
- * so every larger valid quantity is within the cap too); Infinity when no tier is.
- */
-export function smallestLotQuantityWithin(offer: MatchableOffer, capMicros: number | null): number {
-  const smallest = smallestLotQuantity(offer);
-  if (capMicros === null) return smallest;
-  const tier = sortedTiers(offer).find((t) => t.unitPriceMicros <= capMicros);
-  return tier ? Math.max(smallest, roundUpToIncrement(tier.minQuantity, offer.orderIncrement)) : Infinity;
+export const unitPriceFor = (offer: MatchableOffer, quantity: number): number => tierPrice(lotTerms(offer), quantity);
+
+/** The smallest valid lot quantity priced within `capMicros` (null: no cap); Infinity when none is. */
+export function smallestLotWithin(terms: LotTerms, capMicros: number | null): number {
+  if (capMicros === null) return terms.smallestLot;
+  const { tierQuantities, tierPrices } = terms;
+  for (let i = 0; i < tierPrices.length; i++) {
+    if (tierPrices[i] <= capMicros) return Math.max(terms.smallestLot, roundUpToIncrement(tierQuantities[i], terms.increment));
+  }
+  return Infinity;
 }

@@ -26,14 +26,19 @@ const WORST_DISTANCE_RANK = 3;
 /** Whole days from `now` to the estimated delivery, rounded up. */
 export const deliveryDays = (estimatedDelivery: number, now: Date): number => Math.ceil((estimatedDelivery - now.getTime()) / DAY_MS);
 
+export const priceScore = (unitPriceMicros: number, bestUnitPriceMicros: number): number =>
+  unitPriceMicros > 0 ? bestUnitPriceMicros / unitPriceMicros : 1;
+export const distanceScore = (distanceRank: number): number => (WORST_DISTANCE_RANK - distanceRank) / WORST_DISTANCE_RANK;
+export const deliveryScore = (days: number, bestDays: number): number => (1 + bestDays) / (1 + days);
+
 export function scoreComponents(
   pair: { unitPriceMicros: number; distanceRank: number; deliveryDays: number; madeInFrance: boolean },
   best: { unitPriceMicros: number; deliveryDays: number },
 ): ScoreComponents {
   return {
-    price: pair.unitPriceMicros > 0 ? best.unitPriceMicros / pair.unitPriceMicros : 1,
-    distance: (WORST_DISTANCE_RANK - pair.distanceRank) / WORST_DISTANCE_RANK,
-    delivery: (1 + best.deliveryDays) / (1 + pair.deliveryDays),
+    price: priceScore(pair.unitPriceMicros, best.unitPriceMicros),
+    distance: distanceScore(pair.distanceRank),
+    delivery: deliveryScore(pair.deliveryDays, best.deliveryDays),
     madeInFrance: pair.madeInFrance ? 1 : 0,
   };
 }

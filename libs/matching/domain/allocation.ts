@@ -1,0 +1,807 @@
+import { exclusionCodes, exclusionMask, offerTerms, type ExclusionCode, type OfferTerms, type PairBounds } from './candidates';
+import { departmentDistance } from './departments';
+import { formatPercent, formatUnits, plural } from './format';
+import { roundUpToIncrement, tierPrice } from './lots';
+import {
+  DEFAULT_RANKING_WEIGHTS,
+  deliveryDays,
+  deliveryScore,
+  distanceScore,
+  priceScore,
+  weightedScore,
+  type RankingWeights,
+  type ScoreComponents,
+} from './ranking';
+import type { MatchableOffer, OpenNeed } from './types';
+
+/**
+ * Batch allocation of scarce supply across all open needs.
+ *
+ * Model: a bipartite graph of needs and offers with an edge per candidate pair (the candidate filter);
+ * a pair's quantity is 0 or a valid lot quantity: a multiple of the offer's increment, at least the
+ * pair's minimum (MOQ, first price tier, and the tier price within the need's cap).
+ *
+ * Algorithm: tiers one after the other, highest first. Within a tier, discrete water-filling: a heap
+ * gives the least-filled need (allocated/quantity) the next step: one more increment on a pair it
+ * already holds, or the pair's minimum on a new one, from its best-scored offer with stock (the
+ * ranking score, so cheaper/closer offers go first). When none of its offers has stock left, an
+ * augmenting path (BFS) moves a same-size step held by other needs to offers that still have stock:
+ * their totals stay the same, so a higher tier's fill is never reduced and earlier fills within the
+ * tier are kept. A need with no step and no path is frozen; so is every need of the tier the failed
+ * search proved stuck too (all its step sizes searched, all reachable offers full), which keeps the
+ * batch fast once a category runs dry. With one lot size per category and no minimums this is an
+ * exact maximum flow in lots, lexicographically by tier and max-min fair on fill ratio within a tier;
+ * minimums and mixed increments make it a heuristic, checked against the HiGHS optimum in the tests.
+ *
+ * Needs are ordered by (tier, postedAt, needId) and offers by offerId before anything else, so the
+ * result does not depend on input order; ties are broken on that order only.
+ */
+
+export interface AllocationInput {
+  needs: readonly OpenNeed[];
+  offers: readonly MatchableOffer[];
+  now: Date;
+  /** How each need's offers are preferred (defaults to the suggestions' ranking weights). */
+  weights?: RankingWeights;
+}
+
+export interface Allocation {
+  needId: string;
+  offerId: string;
+  /** A valid lot quantity of the offer. */
+  quantity: number;
+  /** Tier price for this quantity, within the need's cap. */
+  unitPriceMicros: number;
+}
+
+export const NEED_OUTCOMES = ['FILLED', 'SUPPLY_EXHAUSTED', 'LOT_ROUNDING', 'NO_ELIGIBLE_OFFER'] as const;
+export type NeedOutcome = (typeof NEED_OUTCOMES)[number];
+
+export interface NeedAllocation {
+  needId: string;
+  priorityTier: number;
+  requested: number;
+  allocated: number;
+  shortfall: number;
+  /** allocated / requested. */
+  fillRatio: number;
+  outcome: NeedOutcome;
+  /** Why the need got this much, with the figures. */
+  explanation: string;
+}
+
+export interface TierSummary {
+  priorityTier: number;
+  needs: number;
+  requested: number;
+  allocated: number;
+  fillRatio: number;
+  filled: number;
+  unserved: number;
+}
+
+export interface AllocationRun {
+  /** Per need in (tier, postedAt, needId) order, each need's offers best first. */
+  allocations: Allocation[];
+  /** Per need in (tier, postedAt, needId) order. */
+  needs: NeedAllocation[];
+  tiers: TierSummary[];
+  requested: number;
+  allocated: number;
+  fillRatio: number;
+}
+
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+
+const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function assertUniqueIds(ids: string[], what: string): void {
+  for (let i = 1; i < ids.length; i++) if (ids[i] === ids[i - 1]) throw new RangeError(`duplicate ${what} id "${ids[i]}"`);
+}
+
+function assertPositiveInteger(value: number, what: string): void {
+  if (!Number.isSafeInteger(value) || value <= 0) throw new RangeError(`${what} must be a positive integer (got ${value})`);
+}
+
+/** A typed array that doubles when full: the candidate pairs are counted only as they are found. */
+class GrowableArray<T extends Int32Array | Float64Array> {
+  length = 0;
+  constructor(
+    public data: T,
+    private readonly make: (size: number) => T,
+  ) {}
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const larger = this.make(this.data.length * 2);
+      larger.set(this.data);
+      this.data = larger;
+    }
+    this.data[this.length++] = value;
+  }
+}
+
+/** Distance ranks between the departments of a run, by small indices, computed once per pair. */
+class DistanceRanks {
+  private readonly index = new Map<string, number>();
+  private codes: string[] = [];
+  private ranks = new Int8Array(0);
+
+  indexOf(code: string): number {
+    let i = this.index.get(code);
+    if (i === undefined) {
+      i = this.codes.push(code) - 1;
+      this.index.set(code, i);
+    }
+    return i;
+  }
+
+  /** Call once every department is indexed. */
+  rank(from: number, to: number): number {
+    const size = this.codes.length;
+    if (this.ranks.length !== size * size) this.ranks = new Int8Array(size * size).fill(-1);
+    let rank = this.ranks[from * size + to];
+    if (rank < 0) {
+      rank = departmentDistance(this.codes[from], this.codes[to]).rank;
+      this.ranks[from * size + to] = rank;
+    }
+    return rank;
+  }
+}
+
+/** Where an augmenting path ends: `need` gains `gain` on pair `edge` (−1: it only gives up units). */
+interface PathEnd {
+  need: number;
+  edge: number;
+  gain: number;
+}
+
+/** How many quantities beyond the next step an augmenting path tries, and how many sizes at most. */
+const LARGER_PATH_SIZES = 3;
+const MAX_PATH_SIZES = 8;
+
+/** Score resolution when packing (score, offer index) into one sortable float. */
+const SCORE_STEPS = 1_000_000;
+
+class Allocator {
+  readonly needs: OpenNeed[];
+  readonly offers: MatchableOffer[];
+  readonly terms: OfferTerms[];
+  readonly increment: Float64Array;
+  /** Units of each offer not allocated yet. */
+  readonly free: Float64Array;
+  readonly needAllocated: Float64Array;
+  /** Candidate pairs, grouped by need (CSR): pairs of need n are edgeStart[n] … edgeStart[n + 1] − 1, best first. */
+  readonly edgeStart: Int32Array;
+  edgeOffer: Int32Array;
+  edgeNeed: Int32Array;
+  /** The pair's smallest valid lot quantity within the need's cap. */
+  edgeMin: Float64Array;
+  edgeAllocated: Float64Array;
+  /** Pairs with an allocation, per offer (an entry may have gone back to 0: skipped). */
+  readonly holders: number[][];
+  private readonly listed: Uint8Array;
+  readonly frozen: Uint8Array;
+
+  // Scratch space of the augmenting-path search, stamped to avoid clearing.
+  private stamp = 0;
+  private readonly offerSeen: Int32Array;
+  private readonly needSeen: Int32Array;
+  private readonly viaEdge: Int32Array;
+  private readonly viaHolder: Int32Array;
+  private readonly gainOn: Float64Array;
+  private readonly releaseFrom: Float64Array;
+  /** What each need reached by the search gives up on the offer it was reached through. */
+  private readonly released: Float64Array;
+  /** Offers crossed by failed searches and given no stock back since. */
+  private readonly saturated: Uint8Array;
+  /** Offers crossed by the current need's failed searches. */
+  private readonly crossed: number[] = [];
+  /** Needs whose allocation a lossy path lowered: back into the tier's heap. */
+  readonly lowered: number[] = [];
+  private readonly queue: Int32Array;
+
+  constructor(input: AllocationInput) {
+    this.offers = [...input.offers].sort((a, b) => compareIds(a.offerId, b.offerId));
+    assertUniqueIds(
+      this.offers.map((o) => o.offerId),
+      'offer',
+    );
+    this.needs = [...input.needs].sort(
+      (a, b) => a.priorityTier - b.priorityTier || a.postedAt.getTime() - b.postedAt.getTime() || compareIds(a.needId, b.needId),
+    );
+    assertUniqueIds(
+      this.needs.map((n) => n.needId).sort(compareIds),
+      'need',
+    );
+    for (const need of this.needs) assertPositiveInteger(need.quantity, `quantity of need ${need.needId}`);
+
+    const offerCount = this.offers.length;
+    const needCount = this.needs.length;
+    this.terms = this.offers.map((offer) => offerTerms(offer, input.now));
+    this.increment = Float64Array.from(this.offers, (o) => o.orderIncrement);
+    this.free = Float64Array.from(this.offers, (o) => Math.max(0, o.available));
+    this.needAllocated = new Float64Array(needCount);
+    this.edgeStart = new Int32Array(needCount + 1);
+    this.holders = this.offers.map(() => []);
+    this.frozen = new Uint8Array(needCount);
+    this.offerSeen = new Int32Array(offerCount);
+    this.needSeen = new Int32Array(needCount);
+    this.viaEdge = new Int32Array(offerCount);
+    this.viaHolder = new Int32Array(needCount);
+    this.queue = new Int32Array(offerCount);
+    this.gainOn = new Float64Array(offerCount);
+    this.releaseFrom = new Float64Array(offerCount);
+    this.released = new Float64Array(needCount);
+    this.saturated = new Uint8Array(offerCount);
+
+    const edges = this.buildCandidatePairs(input.now, input.weights ?? DEFAULT_RANKING_WEIGHTS);
+    this.edgeOffer = edges.offer;
+    this.edgeNeed = edges.need;
+    this.edgeMin = edges.min;
+    this.edgeAllocated = new Float64Array(this.edgeOffer.length);
+    this.listed = new Uint8Array(this.edgeOffer.length);
+  }
+
+  /** Screens each need against the offers of its category and orders its candidates by ranking score. */
+  private buildCandidatePairs(now: Date, weights: RankingWeights): { offer: Int32Array; need: Int32Array; min: Float64Array } {
+    const offerCount = this.offers.length;
+    const byCategory = new Map<string, number[]>();
+    this.terms.forEach((terms, index) => {
+      if (terms.offerMask !== 0) return;
+      const list = byCategory.get(terms.offer.category) ?? [];
+      list.push(index);
+      byCategory.set(terms.offer.category, list);
+    });
+    const initial = Math.max(1024, this.needs.length * 8);
+    const offer = new GrowableArray(new Int32Array(initial), (size) => new Int32Array(size));
+    const need = new GrowableArray(new Int32Array(initial), (size) => new Int32Array(size));
+    const min = new GrowableArray(new Float64Array(initial), (size) => new Float64Array(size));
+    const distances = new DistanceRanks();
+    const offerDepartment = Int32Array.from(this.offers, (o) => distances.indexOf(o.departmentCode));
+    const needDepartment = Int32Array.from(this.needs, (n) => distances.indexOf(n.deliveryDepartmentCode));
+    const days = Float64Array.from(this.terms, (t) => deliveryDays(t.estimatedDelivery, now));
+    const pairMin = new Float64Array(offerCount);
+    const pairPrice = new Float64Array(offerCount);
+    const bounds: PairBounds = { minQuantity: 0, maxQuantity: 0 };
+    const components: ScoreComponents = { price: 0, distance: 0, delivery: 0, madeInFrance: 0 };
+    const found = new Int32Array(offerCount);
+    const keys = new Float64Array(offerCount);
+
+    this.needs.forEach((openNeed, n) => {
+      this.edgeStart[n] = offer.length;
+      let count = 0;
+      let bestPrice = Infinity;
+      let bestDays = Infinity;
+      for (const o of byCategory.get(openNeed.category) ?? []) {
+        if (exclusionMask(openNeed, this.terms[o], bounds) !== 0) continue;
+        found[count++] = o;
+        pairMin[o] = bounds.minQuantity;
+        pairPrice[o] = tierPrice(this.terms[o], bounds.maxQuantity);
+        if (pairPrice[o] < bestPrice) bestPrice = pairPrice[o];
+        if (days[o] < bestDays) bestDays = days[o];
+      }
+      for (let i = 0; i < count; i++) {
+        const o = found[i];
+        components.price = priceScore(pairPrice[o], bestPrice);
+        components.distance = distanceScore(distances.rank(needDepartment[n], offerDepartment[o]));
+        components.delivery = deliveryScore(days[o], bestDays);
+        components.madeInFrance = this.offers[o].madeInFrance ? 1 : 0;
+        // Higher score first, then offerId order: one numeric sort instead of a comparator per pair.
+        keys[i] = Math.round((1 - weightedScore(components, weights)) * SCORE_STEPS) * offerCount + o;
+      }
+      for (const key of keys.subarray(0, count).sort()) {
+        const o = key % offerCount;
+        offer.push(o);
+        need.push(n);
+        min.push(pairMin[o]);
+      }
+    });
+    this.edgeStart[this.needs.length] = offer.length;
+    return { offer: offer.data.slice(0, offer.length), need: need.data.slice(0, need.length), min: min.data.slice(0, min.length) };
+  }
+
+  /** The next quantity a need can add on a pair: one increment, or the pair's minimum to open it. */
+  private step(edge: number): number {
+    return this.edgeAllocated[edge] > 0 ? this.increment[this.edgeOffer[edge]] : this.edgeMin[edge];
+  }
+
+  private remaining(n: number): number {
+    return this.needs[n].quantity - this.needAllocated[n];
+  }
+
+  private exhausted(o: number): boolean {
+    return this.free[o] < this.increment[o];
+  }
+
+  private addToPair(edge: number, quantity: number): void {
+    this.edgeAllocated[edge] += quantity;
+    this.free[this.edgeOffer[edge]] -= quantity;
+    if (!this.listed[edge]) {
+      this.listed[edge] = 1;
+      this.holders[this.edgeOffer[edge]].push(edge);
+    }
+  }
+
+  private canGain(edge: number, amount: number): boolean {
+    return amount % this.increment[this.edgeOffer[edge]] === 0 && this.edgeAllocated[edge] + amount >= this.edgeMin[edge];
+  }
+
+  private canRelease(edge: number, amount: number): boolean {
+    const left = this.edgeAllocated[edge] - amount;
+    return left === 0 || left >= this.edgeMin[edge];
+  }
+
+  /** The best pair on which the need can take a step from free stock, or −1. */
+  private directPair(n: number): number {
+    const remaining = this.remaining(n);
+    for (let edge = this.edgeStart[n]; edge < this.edgeStart[n + 1]; edge++) {
+      const step = this.step(edge);
+      if (step <= remaining && step <= this.free[this.edgeOffer[edge]]) return edge;
+    }
+    return -1;
+  }
+
+  private directStep(n: number): boolean {
+    const edge = this.directPair(n);
+    if (edge < 0) return false;
+    const step = this.step(edge);
+    this.addToPair(edge, step);
+    this.needAllocated[n] += step;
+    return true;
+  }
+
+  /**
+   * Step sizes and a few larger valid quantities, smallest first: a path may need to move more than
+   * one step when the offers along it have other increments (6 units where lots are 2 and 3).
+   */
+  private pathSizes(n: number): number[] {
+    const remaining = this.remaining(n);
+    const sizes = new Set<number>();
+    for (let edge = this.edgeStart[n]; edge < this.edgeStart[n + 1]; edge++) {
+      const increment = this.increment[this.edgeOffer[edge]];
+      for (let size = this.step(edge), extra = 0; size <= remaining && extra <= LARGER_PATH_SIZES; size += increment, extra++) sizes.add(size);
+    }
+    return [...sizes].sort((a, b) => a - b).slice(0, MAX_PATH_SIZES);
+  }
+
+  /**
+   * Breadth-first search for an augmenting path adding `amount` units to the root need: it gains them
+   * on an offer; what that offer's free stock does not cover (rounded up to the offer's increment) is
+   * given up by a need holding it (all it holds there, when giving up less would leave it below the
+   * pair's minimum), which gains as much on another of its offers, and so on until an offer whose free
+   * stock covers the gain. Failing that, the path may end at a need of the same tier that regains
+   * less than it gave up (a lossy end), when the total still rises and that need stays at least as
+   * filled as the root was: the tier's lowest fill never drops, and the total comes first.
+   * Returns the path's end, or null with every need reached in `reached`.
+   */
+  private searchPath(root: number, amount: number, tier: number, reached: Set<number>): PathEnd | null {
+    const stamp = ++this.stamp;
+    const rootNeed = this.needs[root];
+    const rootAllocated = this.needAllocated[root];
+    let lossy: PathEnd | null = null;
+    let head = 0;
+    let tail = 0;
+    this.needSeen[root] = stamp;
+    const visitPairsOf = (n: number, gain: number): PathEnd | null => {
+      for (let edge = this.edgeStart[n]; edge < this.edgeStart[n + 1]; edge++) {
+        const o = this.edgeOffer[edge];
+        if (this.offerSeen[o] === stamp || !this.canGain(edge, gain)) continue;
+        this.offerSeen[o] = stamp;
+        this.viaEdge[o] = edge;
+        this.gainOn[o] = gain;
+        if (this.free[o] >= gain) return { need: n, edge, gain };
+        this.releaseFrom[o] = roundUpToIncrement(gain - this.free[o], this.increment[o]);
+        this.queue[tail++] = o;
+      }
+      return null;
+    };
+    const lossyEnd = (m: number, release: number): PathEnd | null => {
+      const need = this.needs[m];
+      if (need.priorityTier !== tier) return null;
+      let best: PathEnd = { need: m, edge: -1, gain: 0 };
+      for (let edge = this.edgeStart[m]; edge < this.edgeStart[m + 1]; edge++) {
+        const o = this.edgeOffer[edge];
+        if (this.offerSeen[o] === stamp) continue;
+        const gain = this.largestGainWithin(edge, Math.min(release, this.free[o]));
+        if (gain > best.gain) best = { need: m, edge, gain };
+      }
+      const loss = release - best.gain;
+      const keepsMinimum = (this.needAllocated[m] - loss) * rootNeed.quantity >= rootAllocated * need.quantity;
+      return loss < amount && keepsMinimum ? best : null;
+    };
+    let end = visitPairsOf(root, amount);
+    while (!end && head < tail) {
+      const o = this.queue[head++];
+      for (const holder of this.holders[o]) {
+        const m = this.edgeNeed[holder];
+        const held = this.edgeAllocated[holder];
+        if (this.needSeen[m] === stamp || held < this.releaseFrom[o]) continue;
+        const release = this.canRelease(holder, this.releaseFrom[o]) ? this.releaseFrom[o] : held;
+        this.needSeen[m] = stamp;
+        this.viaHolder[m] = holder;
+        this.released[m] = release;
+        reached.add(m);
+        end = visitPairsOf(m, release);
+        if (end) break;
+        lossy ??= lossyEnd(m, release);
+      }
+    }
+    if (!end && !lossy) for (let i = 0; i < tail; i++) this.crossed.push(this.queue[i]);
+    return end ?? lossy;
+  }
+
+  /** The largest quantity not above `limit` that the pair can gain (0 if none). */
+  private largestGainWithin(edge: number, limit: number): number {
+    const increment = this.increment[this.edgeOffer[edge]];
+    const gain = Math.floor(limit / increment) * increment;
+    return gain > 0 && this.canGain(edge, gain) ? gain : 0;
+  }
+
+  /** Applies a path found by `searchPath`, from its end back to the root need. */
+  private applyPath(root: number, amount: number, end: PathEnd): void {
+    let { need: m, edge, gain } = end;
+    for (;;) {
+      if (edge >= 0) this.addToPair(edge, gain);
+      if (m === root) break;
+      // The need gives up on its previous offer what made room for the step before it.
+      const holder = this.viaHolder[m];
+      const released = this.released[m];
+      this.edgeAllocated[holder] -= released;
+      this.needAllocated[m] += gain - released;
+      const o = this.edgeOffer[holder];
+      this.free[o] += released;
+      this.saturated[o] = 0;
+      if (gain < released) this.lowered.push(m);
+      edge = this.viaEdge[o];
+      gain = this.gainOn[o];
+      m = this.edgeNeed[edge];
+    }
+    this.needAllocated[root] += amount;
+  }
+
+  /**
+   * The next step of the least-filled need: a direct step, else an augmenting path, else a rounding
+   * exchange. When none exists, the need is frozen, and so is every need of the tier that the failed
+   * searches reached and that has no direct step either; the offers they crossed are marked saturated
+   * until stock is given back on them, and a need whose offers are all saturated is frozen without a
+   * search. Without this each stuck need would search the whole category again; the price is the
+   * rare path such a need would have found on its own (the property tests measure it against HiGHS).
+   */
+  private advance(n: number, tier: number): boolean {
+    if (this.directStep(n)) return true;
+    if (!this.allPairsSaturated(n)) {
+      const reached = new Set<number>();
+      this.crossed.length = 0;
+      for (const amount of this.pathSizes(n)) {
+        const end = this.searchPath(n, amount, tier, reached);
+        if (end) {
+          this.applyPath(n, amount, end);
+          return true;
+        }
+      }
+      if (this.exchangeStep(n)) return true;
+      for (const o of this.crossed) this.saturated[o] = 1;
+      for (const m of reached) if (this.needs[m].priorityTier === tier && this.directPair(m) < 0) this.frozen[m] = 1;
+    }
+    this.frozen[n] = 1;
+    return false;
+  }
+
+  private allPairsSaturated(n: number): boolean {
+    for (let edge = this.edgeStart[n]; edge < this.edgeStart[n + 1]; edge++) if (!this.saturated[this.edgeOffer[edge]]) return false;
+    return true;
+  }
+
+  /**
+   * Rounding repair within one need: gives back part of a pair to take a slightly larger valid
+   * quantity on another offer (33 in lots of 3 → 21 in lots of 3 + 15 in lots of 5 for a need of 36).
+   * Takes the smallest gain, like any other step, so water-filling stays fine-grained.
+   */
+  private exchangeStep(n: number): boolean {
+    const remaining = this.remaining(n);
+    let best = { gain: Infinity, from: -1, released: 0, to: -1, added: 0 };
+    for (let to = this.edgeStart[n]; to < this.edgeStart[n + 1]; to++) {
+      const target = this.edgeOffer[to];
+      if (this.exhausted(target)) continue;
+      const targetIncrement = this.increment[target];
+      for (let from = this.edgeStart[n]; from < this.edgeStart[n + 1]; from++) {
+        const held = this.edgeAllocated[from];
+        if (from === to || held === 0) continue;
+        const increment = this.increment[this.edgeOffer[from]];
+        // Gains repeat with the least common multiple of the two increments, past the target's minimum.
+        const lots = Math.min(held / increment, targetIncrement / gcd(increment, targetIncrement) + Math.ceil(this.edgeMin[to] / increment));
+        for (let lot = 1; lot <= lots; lot++) {
+          const released = lot * increment;
+          if (!this.canRelease(from, released)) continue;
+          const added = Math.max(Math.ceil((released + 1) / targetIncrement) * targetIncrement, this.edgeMin[to] - this.edgeAllocated[to]);
+          const gain = added - released;
+          if (gain <= remaining && added <= this.free[target] && gain < best.gain) best = { gain, from, released, to, added };
+        }
+      }
+    }
+    if (best.from < 0) return false;
+    this.edgeAllocated[best.from] -= best.released;
+    this.free[this.edgeOffer[best.from]] += best.released;
+    this.saturated[this.edgeOffer[best.from]] = 0;
+    this.addToPair(best.to, best.added);
+    this.needAllocated[n] += best.gain;
+    return true;
+  }
+
+  /**
+   * Tiers in order, each by water-filling. Freezing is a shortcut, not a proof, and later steps can
+   * open new paths: after each tier, the needs of that tier and the higher ones that are still short
+   * try again, highest tier first, until none of them gets anything more; only then does the next
+   * tier start.
+   */
+  run(): void {
+    const tiers: [number, number][] = [];
+    for (let first = 0; first < this.needs.length; ) {
+      let end = first + 1;
+      while (end < this.needs.length && this.needs[end].priorityTier === this.needs[first].priorityTier) end++;
+      tiers.push([first, end]);
+      first = end;
+    }
+    const hasPairs = (n: number): boolean => this.edgeStart[n + 1] > this.edgeStart[n];
+    const stillShort = (n: number): boolean => this.frozen[n] === 1 && this.remaining(n) > 0;
+    tiers.forEach(([first, end], k) => {
+      this.waterFill(first, end, hasPairs);
+      // Saturation marks go stale as holders open new pairs: the retry searches afresh.
+      do this.saturated.fill(0);
+      while (tiers.slice(0, k + 1).some(([from, to]) => this.waterFill(from, to, stillShort)));
+    });
+  }
+
+  /** Water-filling of the admitted needs of one tier (first … end − 1); true when it allocated more. */
+  private waterFill(first: number, end: number, admit: (n: number) => boolean): boolean {
+    const heap = new NeedHeap(this.needs, this.needAllocated);
+    let before = 0;
+    for (let n = first; n < end; n++) {
+      before += this.needAllocated[n];
+      if (!admit(n)) continue;
+      this.frozen[n] = 0;
+      heap.push(n);
+    }
+    const tier = this.needs[first].priorityTier;
+    while (heap.size > 0) {
+      const n = heap.pop();
+      if (this.frozen[n]) continue;
+      if (this.advance(n, tier) && this.remaining(n) > 0) heap.push(n);
+      for (const m of this.lowered) heap.push(m);
+      this.lowered.length = 0;
+    }
+    let after = 0;
+    for (let n = first; n < end; n++) after += this.needAllocated[n];
+    return after > before;
+  }
+
+  /** The smallest quantity the need could still add on any of its pairs. */
+  smallestStep(n: number): number {
+    let smallest = Infinity;
+    for (let edge = this.edgeStart[n]; edge < this.edgeStart[n + 1]; edge++) smallest = Math.min(smallest, this.step(edge));
+    return smallest;
+  }
+}
+
+/**
+ * Binary min-heap of needs by fill ratio (compared exactly, by cross-multiplying), then by order.
+ * Knows each need's position, so a need whose allocation went down moves up in place.
+ */
+class NeedHeap {
+  private readonly items: number[] = [];
+  private readonly position: Int32Array;
+
+  constructor(
+    private readonly needs: OpenNeed[],
+    private readonly allocated: Float64Array,
+  ) {
+    this.position = new Int32Array(needs.length).fill(-1);
+  }
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  private less(a: number, b: number): boolean {
+    const difference = this.allocated[a] * this.needs[b].quantity - this.allocated[b] * this.needs[a].quantity;
+    return difference < 0 || (difference === 0 && a < b);
+  }
+
+  private place(n: number, i: number): void {
+    this.items[i] = n;
+    this.position[n] = i;
+  }
+
+  /** Adds the need, or moves it up after its allocation went down. */
+  push(n: number): void {
+    let i = this.position[n] >= 0 ? this.position[n] : this.items.length;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.less(n, this.items[parent])) break;
+      this.place(this.items[parent], i);
+      i = parent;
+    }
+    this.place(n, i);
+  }
+
+  pop(): number {
+    const items = this.items;
+    const top = items[0];
+    this.position[top] = -1;
+    const last = items.pop() as number;
+    if (items.length > 0) {
+      let i = 0;
+      for (;;) {
+        let child = 2 * i + 1;
+        if (child >= items.length) break;
+        if (child + 1 < items.length && this.less(items[child + 1], items[child])) child++;
+        if (!this.less(items[child], last)) break;
+        this.place(items[child], i);
+        i = child;
+      }
+      this.place(last, i);
+    }
+    return top;
+  }
+}
+
+export function allocateSupply(input: AllocationInput): AllocationRun {
+  const allocator = new Allocator(input);
+  allocator.run();
+  return new RunReport(allocator).build();
+}
+
+/** Turns the allocator's state into allocations, per-need explanations and run figures. */
+class RunReport {
+  private readonly tiers: number[];
+  /** Units of each offer allocated to each tier: offer × tier index. */
+  private readonly byTier: Float64Array;
+
+  constructor(private readonly a: Allocator) {
+    this.tiers = [...new Set(a.needs.map((n) => n.priorityTier))];
+    this.byTier = new Float64Array(a.offers.length * this.tiers.length);
+    a.needs.forEach((need, n) => {
+      const t = this.tiers.indexOf(need.priorityTier);
+      for (let edge = a.edgeStart[n]; edge < a.edgeStart[n + 1]; edge++) this.byTier[a.edgeOffer[edge] * this.tiers.length + t] += a.edgeAllocated[edge];
+    });
+  }
+
+  build(): AllocationRun {
+    const { a } = this;
+    const allocations: Allocation[] = [];
+    a.needs.forEach((need, n) => {
+      for (let edge = a.edgeStart[n]; edge < a.edgeStart[n + 1]; edge++) {
+        const quantity = a.edgeAllocated[edge];
+        if (quantity === 0) continue;
+        const offer = a.offers[a.edgeOffer[edge]];
+        allocations.push({ needId: need.needId, offerId: offer.offerId, quantity, unitPriceMicros: tierPrice(a.terms[a.edgeOffer[edge]], quantity) });
+      }
+    });
+    const outcomes = a.needs.map((need, n) => this.outcome(need, n));
+    const shortRanges = this.shortRanges(outcomes);
+    const needs = outcomes.map(({ index, ...o }) => ({ ...o, explanation: this.explain(index, o, shortRanges) }));
+    const tiers = this.tiers.map((priorityTier) => {
+      const members = needs.filter((n) => n.priorityTier === priorityTier);
+      const summary = sumUp(members);
+      return {
+        priorityTier,
+        needs: members.length,
+        ...summary,
+        filled: members.filter((n) => n.outcome === 'FILLED').length,
+        unserved: members.filter((n) => n.allocated === 0).length,
+      };
+    });
+    return { allocations, needs, tiers, ...sumUp(needs) };
+  }
+
+  private outcome(need: OpenNeed, n: number): NeedAllocation & { index: number } {
+    const { a } = this;
+    const allocated = a.needAllocated[n];
+    const shortfall = need.quantity - allocated;
+    const pairs = a.edgeStart[n + 1] - a.edgeStart[n];
+    const outcome: NeedOutcome =
+      shortfall === 0 ? 'FILLED' : pairs === 0 ? 'NO_ELIGIBLE_OFFER' : a.smallestStep(n) > shortfall ? 'LOT_ROUNDING' : 'SUPPLY_EXHAUSTED';
+    return {
+      index: n,
+      needId: need.needId,
+      priorityTier: need.priorityTier,
+      requested: need.quantity,
+      allocated,
+      shortfall,
+      fillRatio: allocated / need.quantity,
+      outcome,
+      explanation: '',
+    };
+  }
+
+  /** Fill ratios of the needs short of supply, per tier and category: how far water-filling got. */
+  private shortRanges(outcomes: (NeedAllocation & { index: number })[]): Map<string, { low: number; high: number }> {
+    const ranges = new Map<string, { low: number; high: number }>();
+    for (const o of outcomes) {
+      if (o.outcome !== 'SUPPLY_EXHAUSTED') continue;
+      const key = `${o.priorityTier}/${this.a.needs[o.index].category}`;
+      const range = ranges.get(key) ?? { low: Infinity, high: -Infinity };
+      ranges.set(key, { low: Math.min(range.low, o.fillRatio), high: Math.max(range.high, o.fillRatio) });
+    }
+    return ranges;
+  }
+
+  private explain(index: number, o: NeedAllocation, shortRanges: Map<string, { low: number; high: number }>): string {
+    const { a } = this;
+    const need = a.needs[index];
+    const tier = `tier ${need.priorityTier}`;
+    const got = `${formatUnits(o.allocated)} of ${formatUnits(o.requested)} units`;
+    const pairs = a.edgeStart[index + 1] - a.edgeStart[index];
+    switch (o.outcome) {
+      case 'FILLED':
+        return `${tier}: filled, ${formatUnits(o.allocated)} units from ${plural(this.offersUsed(index), 'offer')}`;
+      case 'NO_ELIGIBLE_OFFER':
+        return this.noEligibleOffer(need);
+      case 'LOT_ROUNDING':
+        return `${tier}: ${got} (${formatPercent(o.fillRatio)}), rounded down to a whole lot increment of ${formatUnits(a.smallestStep(index))}: the remaining ${formatUnits(o.shortfall)} units are less than any eligible offer can add`;
+      case 'SUPPLY_EXHAUSTED': {
+        const { held, higher, same, lower } = this.supplyOf(index);
+        const range = shortRanges.get(`${need.priorityTier}/${need.category}`) ?? { low: o.fillRatio, high: o.fillRatio };
+        const shares = [
+          higher > 0 ? `${formatUnits(higher)} to higher tiers` : '',
+          `${formatUnits(same)} to ${tier} needs`,
+          lower > 0 ? `${formatUnits(lower)} to lower tiers in lots this need could not take` : '',
+        ].filter(Boolean);
+        return (
+          `${tier}: filled to ${formatPercent(o.fillRatio)} (${got}) when supply ran out: its ${plural(pairs, 'eligible offer')} held ${formatUnits(held)} units, ` +
+          `${shares.join(', ')}, shared by water-filling (least-filled need first, one lot at a time); ` +
+          `${tier} ${need.category} needs short of supply ended between ${formatPercent(range.low)} and ${formatPercent(range.high)}`
+        );
+      }
+    }
+  }
+
+  private offersUsed(n: number): number {
+    let count = 0;
+    for (let edge = this.a.edgeStart[n]; edge < this.a.edgeStart[n + 1]; edge++) if (this.a.edgeAllocated[edge] > 0) count++;
+    return count;
+  }
+
+  /** Stock of the need's candidate offers and where it went, by tier relative to the need's. */
+  private supplyOf(n: number): { held: number; higher: number; same: number; lower: number } {
+    const { a, tiers, byTier } = this;
+    const own = tiers.indexOf(a.needs[n].priorityTier);
+    const supply = { held: 0, higher: 0, same: 0, lower: 0 };
+    for (let edge = a.edgeStart[n]; edge < a.edgeStart[n + 1]; edge++) {
+      const o = a.edgeOffer[edge];
+      supply.held += a.offers[o].available;
+      tiers.forEach((_, t) => {
+        const units = byTier[o * tiers.length + t];
+        if (t < own) supply.higher += units;
+        else if (t === own) supply.same += units;
+        else supply.lower += units;
+      });
+    }
+    return supply;
+  }
+
+  /** "no eligible offer: of the 5 FFP2 offers, 2 excluded for CERTIFICATION_ENDS_BEFORE_DELIVERY, 1 for TOO_LATE". */
+  private noEligibleOffer(need: OpenNeed): string {
+    const counts = new Map<ExclusionCode, number>();
+    let sameCategory = 0;
+    for (const terms of this.a.terms) {
+      if (terms.offer.category !== need.category) continue;
+      sameCategory++;
+      for (const code of exclusionCodes(exclusionMask(need, terms))) counts.set(code, (counts.get(code) ?? 0) + 1);
+    }
+    if (sameCategory === 0) return `no eligible offer: no ${need.category} offer is listed`;
+    const reasons = [...counts].sort((x, y) => y[1] - x[1]).map(([code, count], i) => `${formatUnits(count)} ${i === 0 ? 'excluded for ' : 'for '}${code}`);
+    return `no eligible offer: of the ${plural(sameCategory, `${need.category} offer`)}, ${reasons.join(', ')}`;
+  }
+}
+
+function sumUp(needs: readonly NeedAllocation[]): { requested: number; allocated: number; fillRatio: number } {
+  let requested = 0;
+  let allocated = 0;
+  for (const need of needs) {
+    requested += need.requested;
+    allocated += need.allocated;
+  }
+  return { requested, allocated, fillRatio: requested > 0 ? allocated / requested : 0 };
+}
