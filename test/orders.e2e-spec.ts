@@ -74,6 +74,56 @@ describe('orders: placement, reservation and the order state machine', () => {
     expect(codeOf(await app.gql(`query($id: ID!) { order(id: $id) { id } }`, { id: order.id }, otherBuyer))).toBe('NOT_FOUND');
   });
 
+  it('issues one invoice per order, numbered without gaps per supplier, downloadable by both sides only', async () => {
+    const placed = await Promise.all(Array.from({ length: 8 }, () => placeOrder(app, buyer, [{ offerId, quantity: 5_000 }])));
+    const ids = placed.map((p) => p.data!.placeOrder.id);
+    for (const id of ids) await waitForStatus(app, buyer, id, 'INVOICED');
+    // Paying a transfer asks for the invoice again: still one per order.
+    await app.gql(`mutation($id: ID!) { recordOrderPayment(id: $id, reference: "VIR-77") { status } }`, { id: ids[0] }, supplier);
+    const deadline = Date.now() + 10_000;
+    let numbers: string[] = [];
+    const issuedFor = async () => (await app.dataSource.query(`SELECT count(*)::int AS n FROM invoice WHERE order_id = ANY($1::uuid[])`, [ids]))[0].n;
+    while (Date.now() < deadline && (await issuedFor()) < ids.length) await new Promise((resolve) => setTimeout(resolve, 50));
+    // The payment's own invoice request has been handled too once it is marked processed.
+    while (Date.now() < deadline && (await app.dataSource.query(`SELECT 1 FROM outbox_event WHERE type = 'order.invoice-requested' AND processed_at IS NULL`)).length) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    numbers = (await app.dataSource.query(`SELECT number FROM invoice WHERE supplier_id = $1 ORDER BY number`, [supplier.organisationId])).map((r: { number: string }) => r.number);
+    const year = new Date().getFullYear();
+    expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => `FAC-${year}-${String(i + 1).padStart(6, '0')}`));
+    expect(await issuedFor()).toBe(8);
+
+    const download = (actor?: Actor) =>
+      fetch(`${app.url}/orders/${ids[0]}/invoice.pdf`, { headers: actor ? { authorization: `Bearer ${actor.token}` } : {} });
+    for (const actor of [buyer, supplier]) {
+      const response = await download(actor);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('application/pdf');
+      expect(Buffer.from(await response.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    }
+    expect((await download(otherBuyer)).status).toBe(404);
+    expect((await download()).status).toBe(401);
+    const invoiceField = await app.gql<{ order: { invoice: { number: string; totalCents: number } } }>(`query($id: ID!) { order(id: $id) { totalCents invoice { number totalCents } } }`, { id: ids[0] }, buyer);
+    expect(invoiceField.data?.order.invoice.number).toMatch(/^FAC-\d{4}-\d{6}$/);
+  });
+
+  it('exports the caller’s orders as CSV for French spreadsheets, scoped like the orders query', async () => {
+    const response = await fetch(`${app.url}/orders/export.csv?side=BUYING&status=INVOICED`, { headers: { authorization: `Bearer ${buyer.token}` } });
+    expect(response.status).toBe(200);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, ...rows] = bytes.subarray(3).toString('utf8').trim().split('\n');
+    expect(header).toBe('commande;date;statut;acheteur;siret_acheteur;fournisseur;siret_fournisseur;paiement;departement_livraison;total_ht_eur;tva_eur;total_ttc_eur');
+    expect(rows.length).toBeGreaterThanOrEqual(7);
+    for (const row of rows) expect(row.split(';')[2]).toBe('INVOICED');
+    expect(rows[0].split(';')[4]).toMatch(/^\d{14}$/);
+    // 5,000 masks at 0.90 €: 4,500.00 € excluding VAT, 247.50 € VAT.
+    expect(rows[0]).toMatch(/;BANK_TRANSFER;44;4500,00;247,50;4747,50$/);
+    const other = await fetch(`${app.url}/orders/export.csv`, { headers: { authorization: `Bearer ${otherBuyer.token}` } });
+    expect((await other.text()).trim().split('\n')).toHaveLength(1);
+    expect((await fetch(`${app.url}/orders/export.csv?status=NOPE`, { headers: { authorization: `Bearer ${buyer.token}` } })).status).toBe(400);
+  });
+
   it.each([
     ['a zero quantity', 'BAD_USER_INPUT', { quantity: 0 }],
     ['a negative quantity', 'BAD_USER_INPUT', { quantity: -5_000 }],

@@ -3,12 +3,12 @@ import { CoreModule, NotificationProcessor, OutboxRelay, WorkerMetricsServer } f
 import { CertificationJobsModule } from '@masks/certification';
 import { OrdersModule } from '@masks/orders';
 import { PaymentGatewayModule, PaymentsProcessor } from '@masks/payments';
-import { OrderPipelineProcessor } from '@masks/fulfilment';
+import { InvoiceProcessor, OrderPipelineProcessor } from '@masks/fulfilment';
 import { ALL_ENTITIES } from '../common/entities';
 
 /** The job process: the outbox relay and the queue consumers. No HTTP API: only /metrics and /health. */
 @Module({
   imports: [CoreModule.forRoot({ entities: ALL_ENTITIES, poolSize: 30 }), CertificationJobsModule, PaymentGatewayModule, OrdersModule],
-  providers: [OutboxRelay, NotificationProcessor, WorkerMetricsServer, OrderPipelineProcessor, PaymentsProcessor],
+  providers: [OutboxRelay, NotificationProcessor, WorkerMetricsServer, OrderPipelineProcessor, PaymentsProcessor, InvoiceProcessor],
 })
 export class WorkerModule {}

@@ -1,1 +1,2 @@
 export * from './order-pipeline.processor';
+export * from './invoice.processor';

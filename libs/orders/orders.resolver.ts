@@ -5,6 +5,8 @@ import { OffersService, SupplierSummary } from '@masks/catalog';
 import { Order, OrderLine, OrderTransition } from './order.entity';
 import { OrderAction, OrderStatus } from './domain/order.states';
 import { PaymentGateway } from './payment-gateway';
+import { Invoice } from './invoices/invoice.entity';
+import { InvoicesService } from './invoices/invoices.service';
 import { OrdersService, orderNumber } from './orders.service';
 import { AcknowledgeReceiptInput, OrdersArgs, PlaceOrderInput, ShipOrderInput } from './dto/order.inputs';
 
@@ -21,6 +23,7 @@ export class OrdersResolver {
     private readonly service: OrdersService,
     private readonly offers: OffersService,
     private readonly payments: PaymentGateway,
+    private readonly invoices: InvoicesService,
   ) {}
 
   @Mutation(() => Order, { description: 'Orders from one supplier; stock is reserved at once, or the order is refused with what is left' })
@@ -106,6 +109,11 @@ export class OrdersResolver {
   paymentClientSecret(@Ctx() ctx: RequestContext, @Parent() order: Order): Promise<string | null> {
     if (ctx.principal?.organisationId !== order.buyerId || order.status !== OrderStatus.AWAITING_PAYMENT) return Promise.resolve(null);
     return this.payments.paymentSecret(order);
+  }
+
+  @ResolveField(() => Invoice, { nullable: true, description: 'Once issued; the PDF is at /orders/{id}/invoice.pdf' })
+  invoice(@Ctx() ctx: RequestContext, @Parent() order: Order): Promise<Invoice | null> {
+    return this.invoices.ofOrder(ctx, order.id);
   }
 
   @ResolveField(() => SupplierSummary)

@@ -345,7 +345,7 @@ export class OrdersService {
   }
 
   /** The caller's orders: bought, sold, or (DGE) all, filtered; the query CSV exports reuse. */
-  query(ctx: RequestContext, args: Omit<OrdersArgs, 'first' | 'after'>): SelectQueryBuilder<Order> {
+  query(ctx: RequestContext, args: Omit<OrdersArgs, 'first' | 'after' | 'sort'>): SelectQueryBuilder<Order> {
     const qb = this.dataSource.getRepository(Order).createQueryBuilder('o');
     const me = ctx.organisationId;
     if (args.side === OrderSide.BUYING) qb.where('o.buyer_id = :me', { me });
@@ -363,6 +363,12 @@ export class OrdersService {
         ? { column: 'o.total_cents', value: (o) => o.totalCents, direction: 'DESC' }
         : { column: 'o.created_at', value: (o) => o.createdAt, direction: 'DESC' };
     return paginate(this.query(ctx, args), 'o.id', sort, args);
+  }
+
+  /** Names and SIRETs of the organisations on a set of orders (exports). */
+  async partiesOf(ids: string[]): Promise<Map<string, { name: string; siret: string }>> {
+    const rows: { id: string; name: string; siret: string }[] = await this.dataSource.query(`SELECT id, name, siret FROM organisation WHERE id = ANY($1::uuid[])`, [ids]);
+    return new Map(rows.map((row) => [row.id, { name: row.name, siret: row.siret }]));
   }
 
   linesOf(ctx: RequestContext, orderId: string): Promise<OrderLine[]> {

@@ -21,11 +21,24 @@ export function lineTotalCents(quantity: number, unitPriceMicros: number): numbe
   return Number(cents);
 }
 
-/** "0,4523 €"-style display for messages and exports (French decimal comma, no float arithmetic). */
+/**
+ * Thousands grouped with a no-break space (U+00A0): the narrow one Intl uses for French (U+202F) is
+ * missing from the fonts of PDF invoices and many terminals.
+ */
+const group = (units: number): string => String(units).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
+
+/** "0,4523 €"-style display of a unit price (French decimal comma, no float arithmetic). */
 export function formatMicros(micros: number): string {
   const euros = Math.trunc(micros / MICROS_PER_EURO);
   const fraction = String(micros % MICROS_PER_EURO).padStart(6, '0').replace(/0{1,4}$/, '');
-  return `${euros},${fraction.padEnd(2, '0')} €`;
+  return `${group(euros)},${fraction.padEnd(2, '0')}\u00a0€`;
+}
+
+/** "22 615,00 €"-style display of an amount in cents. */
+export function formatCents(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  return `${sign}${group(Math.trunc(abs / 100))},${String(abs % 100).padStart(2, '0')}\u00a0€`;
 }
 
 function toSafeInteger(value: unknown): number {

@@ -175,3 +175,24 @@ export class OrdersArgs extends PageArgs {
   @IsEnum(OrderSort)
   sort: OrderSort = OrderSort.CREATED_AT;
 }
+
+/** The `orders` filters as query-string parameters of the CSV export. */
+export class OrdersCsvQuery {
+  @IsOptional()
+  @IsEnum(OrderSide)
+  side?: OrderSide;
+
+  @IsOptional()
+  @IsEnum(OrderStatus)
+  status?: OrderStatus;
+
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  placedFrom?: Date;
+
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  placedBefore?: Date;
+}
