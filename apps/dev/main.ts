@@ -20,6 +20,8 @@ async function main(): Promise<void> {
   if (redis.url) process.env.REDIS_URL = redis.url;
   process.env.QUEUE_BACKEND ??= redis.url ? 'redis' : 'postgres';
   process.env.LOG_LEVEL ??= 'warn';
+  // One process: the API's /metrics already shows the worker's counters, no second listener needed.
+  process.env.WORKER_METRICS_PORT ??= '0';
   const config = loadConfig();
 
   const applied = await runMigrations(database.url, ALL_ENTITIES);
