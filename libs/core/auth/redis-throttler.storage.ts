@@ -39,7 +39,7 @@ interface HitCommand {
  * Rate-limit counters in Redis, shared by every API replica: one budget per client however many
  * replicas serve it. Windows are aligned on the replicas' clocks (NTP keeps them within a few ms).
  *
- * Fails open: when Redis cannot answer within 250 ms the request goes through, with a warning.
+ * Fails open: when Redis cannot answer within 500 ms the request goes through, with a warning.
  * Redis is otherwise never on the request path (the outbox keeps events while it is down), and
  * refusing every request during a Redis outage would turn a degraded limiter into a full outage;
  * a few minutes without a shared limit are the lesser risk.
@@ -59,7 +59,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnApplicationShu
       // Fail fast instead of queueing commands for a Redis that is away.
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
-      commandTimeout: 250,
+      commandTimeout: 500,
     }) as Redis & HitCommand;
     this.redis.defineCommand('throttleHit', { numberOfKeys: 3, lua: HIT_SCRIPT });
     // Connection errors surface on the commands (logged there); ioredis would print each one as unhandled.
@@ -104,7 +104,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnApplicationShu
 
   private recovered(): void {
     if (this.failingSince === undefined) return;
-    this.logger.warn(`rate limiter: Redis back after ${Math.round((Date.now() - this.failingSince) / 1000)} s`);
+    this.logger.log(`rate limiter: Redis back after ${Math.round((Date.now() - this.failingSince) / 1000)} s`);
     this.failingSince = undefined;
     this.lastWarning = 0;
   }
