@@ -277,6 +277,43 @@ describe('certification: evidence, DGE decisions, monitoring', () => {
       expect(codeOf(await app.gql(SET_WINDOW, { code: 'KN95', until: null }, supplier))).toBe('FORBIDDEN');
       expect(codeOf(await app.gql(SET_WINDOW, { code: 'NOPE', until: null }, dge))).toBe('NOT_FOUND');
     });
+
+    it('makes a decision wait for a window being moved, then compute with the new window', async () => {
+      const productId = await createProduct(app, supplier, { ...KN95_PRODUCT, standardCode: 'P2' });
+      const id = await certifyProduct(app, supplier, dge, productId, inDays(200), 'P2');
+      await app.gql(decisionMutation('suspend'), { id, reason: 'contrôle' }, dge);
+      const window = inDays(20);
+      const move = app.dataSource.createQueryRunner();
+      await move.connect();
+      await move.startTransaction();
+      await move.query(`UPDATE mask_standard SET valid_until = $1 WHERE code = 'P2'`, [window]);
+      let settled = false;
+      const reinstated = app.gql(decisionMutation('reinstate'), { id }, dge).finally(() => (settled = true));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(settled).toBe(false);
+      await move.commitTransaction();
+      await move.release();
+      expect((await reinstated).errors).toBeUndefined();
+      expect((await productCertification(app, productId)).certifiedUntil).toEqual(window);
+      await app.dataSource.query(`UPDATE mask_standard SET valid_until = $1 WHERE code = 'P2'`, [DEROGATION_END]);
+    });
+
+    it('keeps the product right while window moves and decisions race', async () => {
+      const SET_WINDOW = `mutation($code: String!, $until: DateTime) { setStandardWindow(code: $code, validUntil: $until) { code } }`;
+      const productId = await createProduct(app, supplier, { ...KN95_PRODUCT, standardCode: 'P2' });
+      const until = inDays(200);
+      const id = await certifyProduct(app, supplier, dge, productId, until, 'P2');
+      const windows = Array.from({ length: 12 }, (_, i) => inDays(10 + i));
+      const responses = await Promise.all([
+        ...windows.map((window) => app.gql(SET_WINDOW, { code: 'P2', until: window.toISOString() }, dge)),
+        ...Array.from({ length: 12 }, (_, i) => app.gql(decisionMutation(i % 2 ? 'reinstate' : 'suspend'), { id, reason: 'contrôle' }, dge)),
+      ]);
+      for (const response of responses) expect([undefined, 'CONFLICT']).toContain(codeOf(response));
+      const [{ valid_until: window }] = await app.dataSource.query(`SELECT valid_until FROM mask_standard WHERE code = 'P2'`);
+      const { status } = await certificationRow(id);
+      expect(await productCertification(app, productId)).toEqual({ certifiedUntil: status === 'VALIDATED' ? window : null, nativelyCertifiedUntil: null });
+      await app.gql(SET_WINDOW, { code: 'P2', until: DEROGATION_END.toISOString() }, dge);
+    });
   });
 
   describe('monitoring', () => {

@@ -46,6 +46,16 @@ const DECISION_WORDS: Record<DecisionKind, string> = {
   EXPIRE: 'expirée',
 };
 
+/**
+ * Standards' windows enter every product's validity. A recomputation holds them shared and a window
+ * move holds them exclusively, so neither computes from a window the other is changing. All rows, in
+ * code order, always before products: the lock order (certification → standards → product) never
+ * cycles, even with two window moves at once.
+ */
+async function lockStandards(manager: EntityManager, mode: 'SHARE' | 'UPDATE'): Promise<void> {
+  await manager.query(`SELECT code FROM mask_standard ORDER BY code FOR ${mode}`);
+}
+
 function snapshot(certification: Certification): Record<string, unknown> {
   const { id, productId, standardCode, status, statusReason, validFrom, validUntil } = certification;
   return { id, productId, standardCode, status, statusReason, validFrom, validUntil };
@@ -55,7 +65,7 @@ function snapshot(certification: Certification): Record<string, unknown> {
  * DGE decisions and what follows them in the same transaction: the decision row, the audit entry,
  * the product's certifiedUntil / nativelyCertifiedUntil, and the events (cascade, notifications).
  * Each decision locks its certification row, so concurrent decisions on it run one after the other
- * and each sees the state the previous one left. Locks are always taken certification → product.
+ * and each sees the state the previous one left. Locks are taken certification → standards → product.
  */
 @Injectable()
 export class CertificationDecisionsService {
@@ -99,12 +109,8 @@ export class CertificationDecisionsService {
    */
   setStandardWindow(ctx: RequestContext, code: string, validUntil: Date | null): Promise<MaskStandard> {
     return this.dataSource.transaction(async (manager) => {
-      const standard = await manager
-        .getRepository(MaskStandard)
-        .createQueryBuilder('s')
-        .setLock('pessimistic_write')
-        .where('s.code = :code', { code })
-        .getOne();
+      await lockStandards(manager, 'UPDATE');
+      const standard = await manager.findOneBy(MaskStandard, { code });
       if (!standard) throw new NotFoundError('Standard', code);
       if (validUntil && standard.validFrom && validUntil <= standard.validFrom) {
         throw new BadInputError('The window must end after it starts', { field: 'validUntil', validFrom: standard.validFrom });
@@ -223,6 +229,7 @@ export class CertificationDecisionsService {
   async recomputeProducts(manager: EntityManager, productIds: string[]): Promise<ProductValidity[]> {
     const ids = [...new Set(productIds)].sort();
     if (!ids.length) return [];
+    await lockStandards(manager, 'SHARE');
     await manager.query(`SELECT id FROM product WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
     const rows: { product_id: string; valid_until: Date | null; standard_valid_until: Date | null; kind: StandardKind }[] = await manager.query(
       `SELECT c.product_id, c.valid_until, s.valid_until AS standard_valid_until, s.kind

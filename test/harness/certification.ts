@@ -8,6 +8,7 @@ export const CERTIFICATION_FIELDS = 'id status statusReason standardCode categor
 const PASSING: Record<string, Record<string, number>> = {
   'EN149-FFP2': { filterPenetrationPct: 3.2 },
   KN95: { filterPenetrationPct: 3 },
+  P2: { filterPenetrationPct: 3 },
   'EN14683-IIR': { bacterialFiltrationPct: 99, breathingResistancePaCm2: 45, splashResistanceKPa: 16.2 },
   'AFNOR-UNS1': { particleFiltration3umPct: 93, airPermeabilityLm2s: 130, washes: 10 },
 };
