@@ -1,50 +1,11 @@
-import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
-import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, freePort, notificationEvent, recordEvents } from '@masks/core';
 import { ALL_ENTITIES } from '../apps/common/entities';
 import { createTestDatabase, testEnv, waitFor } from './harness/app';
+import { killStartedProcesses, startProcess } from './harness/processes';
 import { SIGN_UP, signUpInput } from './harness/factories';
-
-const ROOT = join(__dirname, '..');
-
-interface AppProcess {
-  pid: number;
-  /** Resolves with how the process ended. */
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  running(): boolean;
-  waitForOutput(pattern: RegExp, timeoutMs: number): Promise<void>;
-}
-
-const started: AppProcess[] = [];
-
-/** Runs apps/<app>/main.ts as a real process (TypeScript loaded by the SWC require hook, no build). */
-function startProcess(app: 'api' | 'worker', env: Record<string, string>): AppProcess {
-  const child = spawn(process.execPath, ['-r', './test/harness/register-ts.cjs', `apps/${app}/main.ts`], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  );
-  const appProcess: AppProcess = {
-    pid: child.pid as number,
-    exited,
-    running: () => child.exitCode === null && child.signalCode === null,
-    waitForOutput: (pattern, timeoutMs) =>
-      waitFor(() => pattern.test(output), timeoutMs, `${app} printing ${pattern}`).catch((error: Error) => {
-        throw new Error(`${error.message}; output so far:\n${output}`);
-      }),
-  };
-  started.push(appProcess);
-  return appProcess;
-}
 
 const within = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> =>
   Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms))]);
@@ -79,7 +40,7 @@ describe('graceful shutdown on SIGTERM', () => {
 
   afterEach(async () => {
     // A failed test leaves nothing running or locked behind it.
-    for (const app of started) if (app.running()) process.kill(app.pid, 'SIGKILL');
+    killStartedProcesses();
     await lock.query('ROLLBACK');
   });
 

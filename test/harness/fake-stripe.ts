@@ -14,7 +14,7 @@ export interface RecordedCall {
  * it answers a repeated Idempotency-Key with the first answer, as Stripe does. Stripe is the one
  * external service tests may fake; the SDK itself is real.
  */
-export async function startFakeStripe() {
+export async function startFakeStripe({ delayMs = 0 } = {}) {
   const calls: RecordedCall[] = [];
   const intents = new Map<string, Record<string, unknown>>();
   const byKey = new Map<string, Record<string, unknown>>();
@@ -27,10 +27,12 @@ export async function startFakeStripe() {
       const key = req.headers['idempotency-key'] as string | undefined;
       const path = (req.url ?? '').split('?')[0];
       calls.push({ method: req.method ?? '', path, idempotencyKey: key, form });
-      const send = (status: number, payload: unknown) => {
-        res.writeHead(status, { 'content-type': 'application/json', 'request-id': `req_${++counter}` });
-        res.end(JSON.stringify(payload));
-      };
+      // A slow answer keeps calls in flight (to crash a worker in the middle of one).
+      const send = (status: number, payload: unknown) =>
+        setTimeout(() => {
+          res.writeHead(status, { 'content-type': 'application/json', 'request-id': `req_${++counter}` });
+          res.end(JSON.stringify(payload));
+        }, delayMs);
       if (key && byKey.has(key)) return send(200, byKey.get(key));
       let answer: Record<string, unknown> | undefined;
       if (req.method === 'POST' && path === '/v1/payment_intents') {
@@ -62,6 +64,7 @@ export async function startFakeStripe() {
   return {
     url: `http://127.0.0.1:${port}`,
     calls,
+    intents,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -26,6 +26,11 @@ export interface AppConfig {
   outboxPollMs: number;
   /** A published event not processed after this long is published again. */
   outboxRedeliverMs: number;
+  /**
+   * How long a job's lock lasts without renewal: a worker that dies (SIGKILL, lost machine) has its
+   * jobs taken over by another after this long. Also the interval of the stalled-job check.
+   */
+  jobLockMs: number;
   /** How long stock stays reserved for an order awaiting a card or SEPA payment. */
   paymentReservationMinutes: number;
   /** The same for a bank transfer on invoice. */
@@ -132,6 +137,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     graphqlMaxComplexity: int(env, 'GRAPHQL_MAX_COMPLEXITY', 1000, problems, 10),
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', 200, problems, 10),
     outboxRedeliverMs: int(env, 'OUTBOX_REDELIVER_MS', 5 * 60_000, problems, 100),
+    jobLockMs: int(env, 'JOB_LOCK_MS', 30_000, problems, 1000),
     paymentReservationMinutes: int(env, 'ORDER_PAYMENT_TTL_MINUTES', 30, problems, 1),
     transferReservationHours: int(env, 'ORDER_TRANSFER_TTL_HOURS', 7 * 24, problems, 1),
     deliveryReminderDays: int(env, 'DELIVERY_REMINDER_DAYS', 7, problems, 1),

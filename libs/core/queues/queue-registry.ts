@@ -88,7 +88,8 @@ export class QueueRegistry implements BeforeApplicationShutdown, OnApplicationSh
 
   worker<T>(name: QueueName, processor: Processor<T>, options: Partial<WorkerOptions> = {}): Worker<T> {
     const backend = this.backend();
-    const opts: WorkerOptions = { concurrency: 10, ...options, ...this.connection(false) };
+    const lock = { lockDuration: this.config.jobLockMs, stalledInterval: this.config.jobLockMs };
+    const opts: WorkerOptions = { concurrency: 10, ...lock, ...options, ...this.connection(false) };
     const worker = backend ? new Worker<T>(name, processor, opts, backend) : new Worker<T>(name, processor, opts);
     worker.on('error', (error) => this.logger.warn(`worker ${name}: ${error.message}`));
     worker.on('completed', () => jobsProcessed.inc({ queue: name, outcome: 'completed' }));
