@@ -20,6 +20,7 @@ import { OrganisationsModule } from '@masks/organisations';
 import { CatalogModule } from '@masks/catalog';
 import { OrdersModule } from '@masks/orders';
 import { PaymentGatewayModule, PaymentsApiModule } from '@masks/payments';
+import { NeedsModule } from '@masks/matching';
 import { CertificationModule } from '@masks/certification';
 import { ALL_ENTITIES } from '../common/entities';
 
@@ -45,6 +46,7 @@ import { ALL_ENTITIES } from '../common/entities';
     PaymentGatewayModule,
     OrdersModule,
     PaymentsApiModule,
+    NeedsModule,
     CertificationModule,
   ],
   controllers: [OpsController],

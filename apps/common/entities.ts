@@ -4,6 +4,7 @@ import { catalogEntities } from '@masks/catalog';
 import { certificationEntities } from '@masks/certification';
 import { orderEntities } from '@masks/orders';
 import { paymentEntities } from '@masks/payments';
+import { matchingEntities } from '@masks/matching';
 
 /** Every entity of every lib: the schema the migrations must match (checked by `npm run migration:check`). */
-export const ALL_ENTITIES = [...coreEntities, ...organisationEntities, ...catalogEntities, ...certificationEntities, ...orderEntities, ...paymentEntities];
+export const ALL_ENTITIES = [...coreEntities, ...organisationEntities, ...catalogEntities, ...certificationEntities, ...orderEntities, ...paymentEntities, ...matchingEntities];

@@ -4,11 +4,12 @@ import { CertificationJobsModule } from '@masks/certification';
 import { OrdersModule } from '@masks/orders';
 import { PaymentGatewayModule, PaymentsProcessor } from '@masks/payments';
 import { InvoiceProcessor, OrderPipelineProcessor } from '@masks/fulfilment';
+import { MatchingProcessor, NeedsModule } from '@masks/matching';
 import { ALL_ENTITIES } from '../common/entities';
 
 /** The job process: the outbox relay and the queue consumers. No HTTP API: only /metrics and /health. */
 @Module({
-  imports: [CoreModule.forRoot({ entities: ALL_ENTITIES, poolSize: 30 }), CertificationJobsModule, PaymentGatewayModule, OrdersModule],
-  providers: [OutboxRelay, NotificationProcessor, WorkerMetricsServer, OrderPipelineProcessor, PaymentsProcessor, InvoiceProcessor],
+  imports: [CoreModule.forRoot({ entities: ALL_ENTITIES, poolSize: 30 }), CertificationJobsModule, PaymentGatewayModule, OrdersModule, NeedsModule],
+  providers: [OutboxRelay, NotificationProcessor, WorkerMetricsServer, OrderPipelineProcessor, PaymentsProcessor, InvoiceProcessor, MatchingProcessor],
 })
 export class WorkerModule {}

@@ -5,3 +5,16 @@ export * from './domain/departments';
 export * from './domain/candidates';
 export * from './domain/ranking';
 export * from './domain/allocation';
+
+// Needs, proposals and runs: the engine at the edges (Nest, TypeORM).
+export * from './need.entity';
+export * from './need.events';
+export * from './needs.service';
+export * from './matching-runs.service';
+export * from './matching.processor';
+export * from './needs.module';
+export * from './dto/need.inputs';
+
+import { MatchingRun, Need, Proposal } from './need.entity';
+
+export const matchingEntities = [Need, MatchingRun, Proposal];

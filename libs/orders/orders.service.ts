@@ -55,7 +55,8 @@ export class OrdersService {
    * so the hot stock rows stay locked for as short a time as possible. Out of stock → CONFLICT with
    * what is left; nothing is written.
    */
-  async place(ctx: RequestContext, input: PlaceOrderInput, idempotencyKey?: string): Promise<Order> {
+  /** `options.manager`: run inside the caller's transaction (accepting a proposal places its order atomically). */
+  async place(ctx: RequestContext, input: PlaceOrderInput, idempotencyKey?: string, options: { needId?: string; manager?: EntityManager } = {}): Promise<Order> {
     const department = findDepartment(input.deliveryDepartmentCode);
     if (!department) throw new BadInputError(`Unknown department code "${input.deliveryDepartmentCode}"`, { field: 'deliveryDepartmentCode' });
     if (input.paymentMethod !== PaymentMethod.BANK_TRANSFER && !this.payments.cardPaymentsEnabled) {
@@ -63,11 +64,12 @@ export class OrdersService {
     }
     const offerIds = input.lines.map((line) => line.offerId);
     if (new Set(offerIds).size !== offerIds.length) throw new BadInputError('Each offer may appear on one line only', { field: 'lines' });
-    return this.dataSource.transaction(async (manager) =>
+    const inTransaction = (work: (manager: EntityManager) => Promise<Order>) => (options.manager ? work(options.manager) : this.dataSource.transaction(work));
+    return inTransaction(async (manager) =>
       once(
         manager,
         ctx,
-        { key: idempotencyKey, operation: 'placeOrder', input },
+        { key: idempotencyKey, operation: 'placeOrder', input: { ...input, needId: options.needId } },
         async () => {
           const now = new Date();
           const offers = await this.orderableOffers(manager, offerIds, now);
@@ -104,6 +106,7 @@ export class OrdersService {
             totalCents: totals.totalCents,
             reservationExpiresAt: new Date(now.getTime() + ttl),
             placedByUserId: ctx.userId ?? null,
+            needId: options.needId ?? null,
           });
           await manager.insert(Order, order);
           await manager.insert(

@@ -31,6 +31,14 @@ export interface AppConfig {
    * jobs taken over by another after this long. Also the interval of the stalled-job check.
    */
   jobLockMs: number;
+  /** A need expires this many days after it was posted or last re-confirmed. */
+  needTtlDays: number;
+  /** The buyer is asked to re-confirm this many days before the need expires. */
+  needReminderDays: number;
+  /** Companies of these filières have their needs served first (priority tier 0; others tier 1). */
+  priorityFilieres: string[];
+  /** Minutes between batch matching runs (0: only on demand). */
+  matchingIntervalMinutes: number;
   /** How long stock stays reserved for an order awaiting a card or SEPA payment. */
   paymentReservationMinutes: number;
   /** The same for a bank transfer on invoice. */
@@ -138,6 +146,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', 200, problems, 10),
     outboxRedeliverMs: int(env, 'OUTBOX_REDELIVER_MS', 5 * 60_000, problems, 100),
     jobLockMs: int(env, 'JOB_LOCK_MS', 30_000, problems, 1000),
+    needTtlDays: int(env, 'NEED_TTL_DAYS', 14, problems, 1),
+    needReminderDays: int(env, 'NEED_REMINDER_DAYS', 3, problems, 0),
+    priorityFilieres: (env.PRIORITY_FILIERES ?? 'technologies-sante').split(',').map((code) => code.trim()).filter(Boolean),
+    matchingIntervalMinutes: int(env, 'MATCHING_INTERVAL_MINUTES', 15, problems, 0),
     paymentReservationMinutes: int(env, 'ORDER_PAYMENT_TTL_MINUTES', 30, problems, 1),
     transferReservationHours: int(env, 'ORDER_TRANSFER_TTL_HOURS', 7 * 24, problems, 1),
     deliveryReminderDays: int(env, 'DELIVERY_REMINDER_DAYS', 7, problems, 1),

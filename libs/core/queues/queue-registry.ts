@@ -16,7 +16,14 @@ import { jobsProcessed } from '../observability/metrics';
 import { redisOptions } from './redis-options';
 
 /** One queue per concern. Later capabilities add theirs here so every process sees the same list. */
-export const QUEUES = { notifications: 'notifications', certification: 'certification', orders: 'orders', payments: 'payments', invoices: 'invoices' } as const;
+export const QUEUES = {
+  notifications: 'notifications',
+  certification: 'certification',
+  orders: 'orders',
+  payments: 'payments',
+  invoices: 'invoices',
+  matching: 'matching',
+} as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 /** Explicit retries with backoff; completed jobs are cleaned up, failed ones kept for the dashboard. */
