@@ -147,6 +147,11 @@ export class AuthService implements CredentialVerifier {
     };
   }
 
+  /**
+   * No database read per request: an access token is trusted until it expires. Revoking a login
+   * (logout, refresh-token reuse, "sign out everywhere") revokes its refresh tokens, so it stops
+   * working at most ACCESS_TOKEN_TTL_SECONDS later (15 minutes by default; lower it for a tighter bound).
+   */
   async verifyAccessToken(token: string): Promise<Principal> {
     let claims: AccessClaims;
     try {
