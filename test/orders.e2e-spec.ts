@@ -1,5 +1,6 @@
-import { startTestApp, type TestApp } from './harness/app';
-import { codeOf, signUp, type Actor } from './harness/factories';
+import { startTestApp, waitFor, type TestApp } from './harness/app';
+import { codeOf, createDgeOfficer, signUp, type Actor } from './harness/factories';
+import { certifyProduct, decisionMutation } from './harness/certification';
 import { createOffer, createProduct, inDays, setCertifiedUntil, signUpSupplier } from './harness/catalog';
 import { expireReservationNow, orderView, placeOrder, waitForStatus } from './harness/orders';
 
@@ -174,6 +175,25 @@ describe('orders: placement, reservation and the order state machine', () => {
     const [refund] = await app.dataSource.query(`SELECT type FROM outbox_event WHERE type = 'order.refund-requested' AND payload->>'orderId' = $1`, [order.id]);
     expect(refund).toBeDefined();
     expect(await ledgerBalances(app)).toEqual([]);
+  });
+
+  it('a revoked certification flags the open orders on its offers and tells their buyers, once', async () => {
+    const dge = await createDgeOfficer(app);
+    const productId = await createProduct(app, supplier);
+    const certificationId = await certifyProduct(app, supplier, dge, productId, inDays(120));
+    const lot = await createOffer(app, supplier, productId);
+    const open = (await placeOrder(app, buyer, [{ offerId: lot, quantity: 5_000 }])).data!.placeOrder;
+    const done = (await placeOrder(app, buyer, [{ offerId: lot, quantity: 5_000 }])).data!.placeOrder;
+    await waitForStatus(app, buyer, done.id, 'INVOICED');
+    await app.gql(`mutation($id: ID!) { cancelOrder(id: $id, reason: "changed plans") { status } }`, { id: done.id }, buyer);
+    const revoked = await app.gql(decisionMutation('revoke'), { id: certificationId, reason: 'DGA retest: filtration 88 %' }, dge);
+    expect(revoked.errors).toBeUndefined();
+    const flagOf = async (id: string) => (await app.gql<{ order: { flag: string | null } }>(`query($id: ID!) { order(id: $id) { flag } }`, { id }, buyer)).data!.order.flag;
+    await waitFor(async () => (await flagOf(open.id)) !== null, 15_000);
+    expect(await flagOf(open.id)).toBe('Certification revoked: DGA retest: filtration 88 %');
+    expect(await flagOf(done.id)).toBeNull();
+    const [{ n }] = await app.dataSource.query(`SELECT count(*)::int AS n FROM outbox_event WHERE type = 'notification.requested' AND payload->>'subject' LIKE $1`, [`%${open.number}%certification retirée%`]);
+    expect(n).toBe(1);
   });
 
   it('1,000 concurrent orders on one 50,000-unit lot: exactly 50,000 granted, every refusal typed', async () => {

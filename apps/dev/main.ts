@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { resolveDatabase, resolveRedis, runMigrations, loadConfig, QueueRegistry } from '@masks/core';
 import { DEMO_PASSWORD, OrganisationsDemoData } from '@masks/organisations';
 import { CatalogDemoData } from '@masks/catalog';
+import { CertificationDemoData } from '@masks/certification';
 import { ALL_ENTITIES } from '../common/entities';
 import { createApiApp } from '../api/bootstrap';
 import { createWorker } from '../worker/bootstrap';
@@ -28,7 +29,8 @@ async function main(): Promise<void> {
   const worker = await createWorker({ shutdownHooks: false });
   const api = await createApiApp({ shutdownHooks: false });
   const loaded = await api.get(OrganisationsDemoData).load();
-  await api.get(CatalogDemoData).load();
+  const demoProducts = await api.get(CatalogDemoData).load();
+  if (demoProducts) await api.get(CertificationDemoData).load(demoProducts);
   await api.listen(config.port, '127.0.0.1');
 
   const print = (line: string) => process.stdout.write(`${line}\n`);

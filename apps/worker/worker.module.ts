@@ -1,15 +1,25 @@
 import { Module } from '@nestjs/common';
 import { CoreModule, NotificationProcessor, OutboxRelay, WorkerMetricsServer } from '@masks/core';
-import { CertificationJobsModule } from '@masks/certification';
+import { CertificationJobsModule, OffersWithdrawnSubscriber } from '@masks/certification';
 import { OrdersModule } from '@masks/orders';
 import { PaymentGatewayModule, PaymentsProcessor } from '@masks/payments';
-import { InvoiceProcessor, OrderPipelineProcessor } from '@masks/fulfilment';
+import { FlagOrdersOnWithdrawnOffers, InvoiceProcessor, OrderPipelineProcessor } from '@masks/fulfilment';
 import { MatchingProcessor, NeedsModule } from '@masks/matching';
 import { ALL_ENTITIES } from '../common/entities';
 
 /** The job process: the outbox relay and the queue consumers. No HTTP API: only /metrics and /health. */
 @Module({
   imports: [CoreModule.forRoot({ entities: ALL_ENTITIES, poolSize: 30 }), CertificationJobsModule, PaymentGatewayModule, OrdersModule, NeedsModule],
-  providers: [OutboxRelay, NotificationProcessor, WorkerMetricsServer, OrderPipelineProcessor, PaymentsProcessor, InvoiceProcessor, MatchingProcessor],
+  providers: [
+    OutboxRelay,
+    NotificationProcessor,
+    WorkerMetricsServer,
+    OrderPipelineProcessor,
+    PaymentsProcessor,
+    InvoiceProcessor,
+    MatchingProcessor,
+    // Open orders on offers a withdrawn certification takes off the market are flagged, buyers told.
+    { provide: OffersWithdrawnSubscriber, useClass: FlagOrdersOnWithdrawnOffers },
+  ],
 })
 export class WorkerModule {}

@@ -133,6 +133,10 @@ export class Order {
   @Column({ type: 'text', nullable: true })
   cancellationReason: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Set when something puts the order at risk, e.g. its product’s certification was revoked' })
+  @Column({ type: 'text', nullable: true })
+  flag: string | null;
+
   @Field()
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
