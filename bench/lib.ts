@@ -24,6 +24,14 @@ export interface ScenarioOutcome {
   goal: number;
 }
 
+/** A scenario measured without HTTP (a pure computation): it reports its own figures. */
+export interface StandaloneOutcome {
+  /** Recorded in bench/results/<scenario>.json next to `scenario` and `date`. */
+  figures: Record<string, unknown>;
+  /** Printed after the run. */
+  lines: string[];
+}
+
 export interface ScenarioResult extends ScenarioOutcome {
   scenario: string;
   ratio: number;
@@ -157,7 +165,7 @@ export function printTable(result: ScenarioResult): void {
   console.log(`ratio subject/reference req/s: ${result.ratio.toFixed(3)} (goal ${result.goal}: ${verdict})`);
 }
 
-export function writeResult(result: ScenarioResult, dir = RESULTS_DIR): string {
+export function writeResult(result: { scenario: string }, dir = RESULTS_DIR): string {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${result.scenario}.json`);
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);

@@ -6,18 +6,33 @@ import { canConnectPostgres, ensureDatabase, resolveRedis, startEmbeddedPostgres
 import { ALL_ENTITIES } from '../apps/common/entities';
 import { orgRead } from './scenarios/org-read';
 import { offerSearch } from './scenarios/offer-search';
-import { printTable, summarise, writeResult, type BenchSettings, type ScenarioOutcome } from './lib';
+import { matching } from './scenarios/matching';
+import { printTable, summarise, writeResult, type BenchSettings, type ScenarioOutcome, type StandaloneOutcome } from './lib';
 
 /**
  * `npm run bench [-- scenario...]`: starts PostgreSQL and Redis, migrates a fresh database, then runs
  * each named scenario (all of them when none is named) and prints / records subject vs reference.
+ * Standalone scenarios (no HTTP) run first and report their own figures; when only they are named,
+ * no database or Redis is started.
  */
 export type Scenario = (settings: BenchSettings) => Promise<ScenarioOutcome>;
+/** A scenario without HTTP or database (a pure computation): runs without PostgreSQL and Redis. */
+export interface StandaloneScenario {
+  standalone: () => Promise<StandaloneOutcome>;
+}
 
-export const SCENARIOS: Record<string, Scenario> = {
+export const SCENARIOS: Record<string, Scenario | StandaloneScenario> = {
   'org-read': orgRead,
   'offer-search': offerSearch,
+  matching: { standalone: matching },
 };
+
+async function runStandalone(name: string, scenario: StandaloneScenario): Promise<void> {
+  const { figures, lines } = await scenario.standalone();
+  console.log(`\n${name}\n${lines.join('\n')}`);
+  const result = { scenario: name, ...figures, date: new Date().toISOString() };
+  console.log(`written to ${writeResult(result)}`);
+}
 
 const LOCAL_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
 const DATABASE = 'masks_bench';
@@ -64,6 +79,15 @@ async function main(): Promise<void> {
     durationS: positiveNumber('BENCH_DURATION', 10),
     warmupS: positiveNumber('BENCH_WARMUP', 2),
   };
+  for (const name of selected) {
+    const scenario = SCENARIOS[name];
+    if (typeof scenario !== 'function') await runStandalone(name, scenario);
+  }
+  const http = selected.flatMap((name) => {
+    const scenario = SCENARIOS[name];
+    return typeof scenario === 'function' ? [{ name, scenario }] : [];
+  });
+  if (http.length === 0) return;
 
   const services: ResolvedService[] = [];
   try {
@@ -84,8 +108,8 @@ async function main(): Promise<void> {
     if (redis.url) process.env.REDIS_URL = redis.url;
     await runMigrations(database.url, ALL_ENTITIES);
 
-    for (const name of selected) {
-      const result = summarise(name, await SCENARIOS[name](settings), settings);
+    for (const { name, scenario } of http) {
+      const result = summarise(name, await scenario(settings), settings);
       printTable(result);
       console.log(`written to ${writeResult(result)}`);
     }

@@ -143,6 +143,6 @@ describe('allocation of scarce supply', () => {
   it('rejects duplicate ids and quantities that are not positive integers', () => {
     expect(() => allocateSupply({ needs: [aNeed(), aNeed()], offers: [], now: NOW })).toThrow('duplicate need id "need-1"');
     expect(() => allocateSupply({ needs: [], offers: [anOffer(), anOffer()], now: NOW })).toThrow('duplicate offer id "offer-1"');
-    expect(() => allocateSupply({ needs: [aNeed({ quantity: 2.5 })], offers: [], now: NOW })).toThrow('quantity of need need-1 must be a positive integer');
+    expect(() => allocateSupply({ needs: [aNeed({ quantity: 2.5 })], offers: [], now: NOW })).toThrow('quantity of need need-1 must be an integer from 1 to 2147483647 (got 2.5)');
   });
 });

@@ -1,7 +1,7 @@
 import { exclusionCodes, exclusionMask, offerTerms, type ExclusionCode, type OfferTerms, type PairBounds } from './candidates';
 import { departmentDistance } from './departments';
 import { formatPercent, formatUnits, plural } from './format';
-import { roundUpToIncrement, tierPrice } from './lots';
+import { isMultipleOf, roundDownToIncrement, roundUpToIncrement, tierPrice } from './lots';
 import {
   DEFAULT_RANKING_WEIGHTS,
   deliveryDays,
@@ -99,25 +99,73 @@ function assertUniqueIds(ids: string[], what: string): void {
   for (let i = 1; i < ids.length; i++) if (ids[i] === ids[i - 1]) throw new RangeError(`duplicate ${what} id "${ids[i]}"`);
 }
 
-function assertPositiveInteger(value: number, what: string): void {
-  if (!Number.isSafeInteger(value) || value <= 0) throw new RangeError(`${what} must be a positive integer (got ${value})`);
+/** Quantities are kept in 32-bit integer arrays: two billion masks per need or offer is plenty. */
+const MAX_UNITS = 2 ** 31 - 1;
+
+function assertUnits(value: number, what: string, positive: boolean): void {
+  if (!Number.isSafeInteger(value) || value < (positive ? 1 : 0) || value > MAX_UNITS) {
+    throw new RangeError(`${what} must be an integer from ${positive ? 1 : 0} to ${MAX_UNITS} (got ${value})`);
+  }
 }
 
 /** A typed array that doubles when full: the candidate pairs are counted only as they are found. */
-class GrowableArray<T extends Int32Array | Float64Array> {
+class GrowableArray {
   length = 0;
-  constructor(
-    public data: T,
-    private readonly make: (size: number) => T,
-  ) {}
+  data: Int32Array;
+
+  constructor(capacity: number) {
+    this.data = new Int32Array(capacity);
+  }
 
   push(value: number): void {
     if (this.length === this.data.length) {
-      const larger = this.make(this.data.length * 2);
+      const larger = new Int32Array(this.data.length * 2);
       larger.set(this.data);
       this.data = larger;
     }
     this.data[this.length++] = value;
+  }
+}
+
+/**
+ * The offers open to any need, by category and own standard / equivalence, each shelf by estimated
+ * delivery: a need reads only the shelves it accepts, up to its needed-by date. The filter still
+ * decides; this only spares it the pairs it would reject for category, equivalence or lateness.
+ */
+class OfferShelves {
+  private readonly shelves = new Map<string, { offers: number[]; deliveries: Float64Array }>();
+
+  constructor(terms: readonly OfferTerms[]) {
+    const lists = new Map<string, number[]>();
+    terms.forEach((t, o) => {
+      if (t.offerMask !== 0) return;
+      const key = `${t.offer.category}/${t.offer.viaEquivalence}`;
+      const list = lists.get(key) ?? [];
+      list.push(o);
+      lists.set(key, list);
+    });
+    for (const [key, offers] of lists) {
+      offers.sort((a, b) => terms[a].estimatedDelivery - terms[b].estimatedDelivery || a - b);
+      this.shelves.set(key, { offers, deliveries: Float64Array.from(offers, (o) => terms[o].estimatedDelivery) });
+    }
+  }
+
+  /** The offers of the need's category (and equivalents, if it accepts them) delivered by its date. */
+  deliveredInTime(need: OpenNeed): number[] {
+    const deadline = need.neededBy.getTime();
+    const offers: number[] = [];
+    for (const equivalent of need.acceptsEquivalents ? [false, true] : [false]) {
+      const shelf = this.shelves.get(`${need.category}/${equivalent}`);
+      if (!shelf) continue;
+      let end = shelf.deliveries.length;
+      for (let low = 0; low < end; ) {
+        const middle = (low + end) >> 1;
+        if (shelf.deliveries[middle] <= deadline) low = middle + 1;
+        else end = middle;
+      }
+      for (let i = 0; i < end; i++) offers.push(shelf.offers[i]);
+    }
+    return offers;
   }
 }
 
@@ -157,8 +205,8 @@ interface PathEnd {
 }
 
 /** How many quantities beyond the next step an augmenting path tries, and how many sizes at most. */
-const LARGER_PATH_SIZES = 3;
-const MAX_PATH_SIZES = 8;
+const LARGER_PATH_SIZES = 2;
+const MAX_PATH_SIZES = 6;
 
 /** Score resolution when packing (score, offer index) into one sortable float. */
 const SCORE_STEPS = 1_000_000;
@@ -176,8 +224,8 @@ class Allocator {
   edgeOffer: Int32Array;
   edgeNeed: Int32Array;
   /** The pair's smallest valid lot quantity within the need's cap. */
-  edgeMin: Float64Array;
-  edgeAllocated: Float64Array;
+  edgeMin: Int32Array;
+  edgeAllocated: Int32Array;
   /** Pairs with an allocation, per offer (an entry may have gone back to 0: skipped). */
   readonly holders: number[][];
   private readonly listed: Uint8Array;
@@ -214,7 +262,8 @@ class Allocator {
       this.needs.map((n) => n.needId).sort(compareIds),
       'need',
     );
-    for (const need of this.needs) assertPositiveInteger(need.quantity, `quantity of need ${need.needId}`);
+    for (const need of this.needs) assertUnits(need.quantity, `quantity of need ${need.needId}`, true);
+    for (const offer of this.offers) assertUnits(Math.max(0, offer.available), `stock of offer ${offer.offerId}`, false);
 
     const offerCount = this.offers.length;
     const needCount = this.needs.length;
@@ -239,28 +288,23 @@ class Allocator {
     this.edgeOffer = edges.offer;
     this.edgeNeed = edges.need;
     this.edgeMin = edges.min;
-    this.edgeAllocated = new Float64Array(this.edgeOffer.length);
+    this.edgeAllocated = new Int32Array(this.edgeOffer.length);
     this.listed = new Uint8Array(this.edgeOffer.length);
   }
 
   /** Screens each need against the offers of its category and orders its candidates by ranking score. */
-  private buildCandidatePairs(now: Date, weights: RankingWeights): { offer: Int32Array; need: Int32Array; min: Float64Array } {
+  private buildCandidatePairs(now: Date, weights: RankingWeights): { offer: Int32Array; need: Int32Array; min: Int32Array } {
     const offerCount = this.offers.length;
-    const byCategory = new Map<string, number[]>();
-    this.terms.forEach((terms, index) => {
-      if (terms.offerMask !== 0) return;
-      const list = byCategory.get(terms.offer.category) ?? [];
-      list.push(index);
-      byCategory.set(terms.offer.category, list);
-    });
+    const shelves = new OfferShelves(this.terms);
     const initial = Math.max(1024, this.needs.length * 8);
-    const offer = new GrowableArray(new Int32Array(initial), (size) => new Int32Array(size));
-    const need = new GrowableArray(new Int32Array(initial), (size) => new Int32Array(size));
-    const min = new GrowableArray(new Float64Array(initial), (size) => new Float64Array(size));
+    const offer = new GrowableArray(initial);
+    const need = new GrowableArray(initial);
+    const min = new GrowableArray(initial);
     const distances = new DistanceRanks();
     const offerDepartment = Int32Array.from(this.offers, (o) => distances.indexOf(o.departmentCode));
     const needDepartment = Int32Array.from(this.needs, (n) => distances.indexOf(n.deliveryDepartmentCode));
     const days = Float64Array.from(this.terms, (t) => deliveryDays(t.estimatedDelivery, now));
+    const madeInFrance = Uint8Array.from(this.offers, (o) => (o.madeInFrance ? 1 : 0));
     const pairMin = new Float64Array(offerCount);
     const pairPrice = new Float64Array(offerCount);
     const bounds: PairBounds = { minQuantity: 0, maxQuantity: 0 };
@@ -273,7 +317,7 @@ class Allocator {
       let count = 0;
       let bestPrice = Infinity;
       let bestDays = Infinity;
-      for (const o of byCategory.get(openNeed.category) ?? []) {
+      for (const o of shelves.deliveredInTime(openNeed)) {
         if (exclusionMask(openNeed, this.terms[o], bounds) !== 0) continue;
         found[count++] = o;
         pairMin[o] = bounds.minQuantity;
@@ -286,12 +330,12 @@ class Allocator {
         components.price = priceScore(pairPrice[o], bestPrice);
         components.distance = distanceScore(distances.rank(needDepartment[n], offerDepartment[o]));
         components.delivery = deliveryScore(days[o], bestDays);
-        components.madeInFrance = this.offers[o].madeInFrance ? 1 : 0;
+        components.madeInFrance = madeInFrance[o];
         // Higher score first, then offerId order: one numeric sort instead of a comparator per pair.
         keys[i] = Math.round((1 - weightedScore(components, weights)) * SCORE_STEPS) * offerCount + o;
       }
       for (const key of keys.subarray(0, count).sort()) {
-        const o = key % offerCount;
+        const o = key - Math.floor(key / offerCount) * offerCount;
         offer.push(o);
         need.push(n);
         min.push(pairMin[o]);
@@ -324,7 +368,7 @@ class Allocator {
   }
 
   private canGain(edge: number, amount: number): boolean {
-    return amount % this.increment[this.edgeOffer[edge]] === 0 && this.edgeAllocated[edge] + amount >= this.edgeMin[edge];
+    return isMultipleOf(amount, this.increment[this.edgeOffer[edge]]) && this.edgeAllocated[edge] + amount >= this.edgeMin[edge];
   }
 
   private canRelease(edge: number, amount: number): boolean {
@@ -434,7 +478,7 @@ class Allocator {
   /** The largest quantity not above `limit` that the pair can gain (0 if none). */
   private largestGainWithin(edge: number, limit: number): number {
     const increment = this.increment[this.edgeOffer[edge]];
-    const gain = Math.floor(limit / increment) * increment;
+    const gain = roundDownToIncrement(limit, increment);
     return gain > 0 && this.canGain(edge, gain) ? gain : 0;
   }
 

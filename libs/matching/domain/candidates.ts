@@ -7,25 +7,26 @@ import type { MatchableOffer, OpenNeed } from './types';
  * sentence for the buyer. The allocation screens millions of pairs, so the decision is a bitmask
  * computed from need-independent terms prepared once per offer; sentences are written only on demand.
  */
-export const EXCLUSION_CODES = [
-  'CATEGORY_MISMATCH',
-  'EQUIVALENT_NOT_ACCEPTED',
-  'NOT_CERTIFIED',
-  'CERTIFICATION_ENDS_BEFORE_DELIVERY',
-  'OFFER_EXPIRED',
-  'NO_STOCK',
-  'BELOW_MINIMUM_ORDER',
-  'TOO_LATE',
-  'PRICE_ABOVE_CAP',
-] as const;
-export type ExclusionCode = (typeof EXCLUSION_CODES)[number];
+/** One bit per exclusion reason, in the order reasons are listed (a literal: read per screened pair). */
+const BITS = {
+  CATEGORY_MISMATCH: 1,
+  EQUIVALENT_NOT_ACCEPTED: 2,
+  NOT_CERTIFIED: 4,
+  CERTIFICATION_ENDS_BEFORE_DELIVERY: 8,
+  OFFER_EXPIRED: 16,
+  NO_STOCK: 32,
+  BELOW_MINIMUM_ORDER: 64,
+  TOO_LATE: 128,
+  PRICE_ABOVE_CAP: 256,
+} as const;
+export type ExclusionCode = keyof typeof BITS;
+export const EXCLUSION_CODES = Object.keys(BITS) as ExclusionCode[];
 
 export interface Exclusion {
   code: ExclusionCode;
   message: string;
 }
 
-const BITS = Object.fromEntries(EXCLUSION_CODES.map((code, i) => [code, 1 << i])) as Record<ExclusionCode, number>;
 const DAY_MS = 86_400_000;
 
 /** What the filter needs to know about an offer at `now`, whatever the need. */

@@ -14,6 +14,8 @@ export interface LotTerms {
   /** Price tiers by ascending quantity, as parallel arrays (the matching screens millions of pairs). */
   tierQuantities: number[];
   tierPrices: number[];
+  /** The smallest valid lot quantity priced at each tier or a later one. */
+  tierLots: number[];
 }
 
 const TERMS = new WeakMap<MatchableOffer, LotTerms>();
@@ -28,11 +30,13 @@ export function lotTerms(offer: MatchableOffer): LotTerms {
   if (offer.priceTiers.length === 0) throw new RangeError(`offer ${offer.offerId} has no price tier`);
   const tiers = [...offer.priceTiers].sort((a, b) => a.minQuantity - b.minQuantity);
   const increment = offer.orderIncrement;
+  const smallestLot = roundUpToIncrement(Math.max(offer.minimumOrderQuantity, tiers[0].minQuantity, 1), increment);
   terms = {
     increment,
-    smallestLot: roundUpToIncrement(Math.max(offer.minimumOrderQuantity, tiers[0].minQuantity, 1), increment),
+    smallestLot,
     tierQuantities: tiers.map((t) => t.minQuantity),
     tierPrices: tiers.map((t) => t.unitPriceMicros),
+    tierLots: tiers.map((t) => Math.max(smallestLot, roundUpToIncrement(t.minQuantity, increment))),
   };
   TERMS.set(offer, terms);
   return terms;
@@ -42,13 +46,16 @@ export const roundUpToIncrement = (quantity: number, increment: number): number 
 
 export function isValidLotQuantity(offer: MatchableOffer, quantity: number): boolean {
   const terms = lotTerms(offer);
-  return Number.isSafeInteger(quantity) && quantity >= terms.smallestLot && quantity % terms.increment === 0;
+  return Number.isSafeInteger(quantity) && quantity >= terms.smallestLot && isMultipleOf(quantity, terms.increment);
 }
+
+/** By division: `%` on floats is a slow library call, and the allocation asks it millions of times. */
+export const isMultipleOf = (quantity: number, increment: number): boolean => Math.floor(quantity / increment) * increment === quantity;
 
 export const smallestLotQuantity = (offer: MatchableOffer): number => lotTerms(offer).smallestLot;
 
 /** The largest multiple of the increment not above `limit` (a valid lot when at least `smallestLot`). */
-export const roundDownToIncrement = (limit: number, increment: number): number => limit - (limit % increment);
+export const roundDownToIncrement = (limit: number, increment: number): number => Math.floor(limit / increment) * increment;
 
 /** Unit price (micro-euros) for `quantity` units. */
 export function tierPrice(terms: LotTerms, quantity: number): number {
@@ -63,9 +70,7 @@ export const unitPriceFor = (offer: MatchableOffer, quantity: number): number =>
 /** The smallest valid lot quantity priced within `capMicros` (null: no cap); Infinity when none is. */
 export function smallestLotWithin(terms: LotTerms, capMicros: number | null): number {
   if (capMicros === null) return terms.smallestLot;
-  const { tierQuantities, tierPrices } = terms;
-  for (let i = 0; i < tierPrices.length; i++) {
-    if (tierPrices[i] <= capMicros) return Math.max(terms.smallestLot, roundUpToIncrement(tierQuantities[i], terms.increment));
-  }
+  const { tierPrices, tierLots } = terms;
+  for (let i = 0; i < tierPrices.length; i++) if (tierPrices[i] <= capMicros) return tierLots[i];
   return Infinity;
 }

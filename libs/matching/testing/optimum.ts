@@ -36,6 +36,7 @@ export function allocationModel(
   const offerRows: string[][] = offers.map(() => []);
   const integers: string[] = [];
   const binaries: string[] = [];
+  const boundLines: string[] = [];
   needs.forEach((need, n) =>
     terms.forEach((t, o) => {
       if (exclusionMask(need, t, bounds) !== 0) return;
@@ -45,16 +46,21 @@ export function allocationModel(
       tierRows.get(need.priorityTier)?.push(`${increment} ${k}`);
       needRows[n].push(`${increment} ${k}`);
       offerRows[o].push(`${increment} ${k}`);
+      if (relaxed) {
+        // The relaxation drops the minimums: any quantity up to the pair's largest lot.
+        boundLines.push(` ${k} <= ${bounds.maxQuantity / increment}`);
+        return;
+      }
       rows.push(` lo_${n}_${o}: ${increment} ${k} - ${bounds.minQuantity} ${y} >= 0`, ` hi_${n}_${o}: ${increment} ${k} - ${bounds.maxQuantity} ${y} <= 0`);
       integers.push(k);
       binaries.push(y);
+      boundLines.push(` ${y} <= 1`);
     }),
   );
   if (objective.length === 0) return '';
   tierRows.forEach((parts, t) => parts.length && rows.push(` tier_${t}: ${parts.join(' + ')} >= ${floors.get(t)}`));
   needRows.forEach((parts, n) => parts.length && rows.push(` need_${n}: ${parts.join(' + ')} <= ${needs[n].quantity}`));
   offerRows.forEach((parts, o) => parts.length && rows.push(` offer_${o}: ${parts.join(' + ')} <= ${Math.max(0, offers[o].available)}`));
-  const boundLines = binaries.map((y) => ` ${y} <= 1`);
   return [
     'Maximize',
     ` total: ${objective.join(' + ')}`,
