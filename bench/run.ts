@@ -7,6 +7,7 @@ import { ALL_ENTITIES } from '../apps/common/entities';
 import { orgRead } from './scenarios/org-read';
 import { offerSearch } from './scenarios/offer-search';
 import { matching } from './scenarios/matching';
+import { placeOrder, placeOrderSpread } from './scenarios/place-order';
 import { printTable, summarise, writeResult, type BenchSettings, type ScenarioOutcome, type StandaloneOutcome } from './lib';
 
 /**
@@ -25,6 +26,8 @@ export const SCENARIOS: Record<string, Scenario | StandaloneScenario> = {
   'org-read': orgRead,
   'offer-search': offerSearch,
   matching: { standalone: matching },
+  'place-order': placeOrder,
+  'place-order-spread': placeOrderSpread,
 };
 
 async function runStandalone(name: string, scenario: StandaloneScenario): Promise<void> {

@@ -135,7 +135,8 @@ export class OrdersService {
           for (const line of [...lines].sort((a, b) => (a.offer.id < b.offer.id ? -1 : 1))) {
             await recordMovement(manager, ctx, { offerId: line.offer.id, kind: StockMovementKind.RESERVATION, quantity: line.quantity, reference: `order:${order.id}` });
           }
-          return { id: order.id, value: await manager.findOneByOrFail(Order, { id: order.id }) };
+          // insert() filled the generated columns (number, dates) into `order`.
+          return { id: order.id, value: order };
         },
         (id) => manager.findOneByOrFail(Order, { id }),
       ),
@@ -145,15 +146,21 @@ export class OrdersService {
   /** The offers, as buyers may see them now, whose certification still holds on the estimated delivery. */
   private async orderableOffers(manager: EntityManager, ids: string[], now: Date): Promise<Map<string, Offer>> {
     const visibility = visibleToBuyers('o', { certifiedOn: now, acceptEquivalents: true });
-    const found = await manager.getRepository(Offer).createQueryBuilder('o').where('o.id = ANY(:ids)', { ids }).andWhere(visibility.sql, visibility.params).getMany();
-    const offers = new Map(found.map((offer) => [offer.id, offer]));
-    const certified: { id: string; certified_until: Date }[] = await manager.query(`SELECT id, certified_until FROM product WHERE id = ANY($1::uuid[])`, [
-      found.map((offer) => offer.productId),
-    ]);
+    // One round trip: the offers and their products' certification end (rows align with entities: no joined entity).
+    const { entities, raw } = await manager
+      .getRepository(Offer)
+      .createQueryBuilder('o')
+      .innerJoin('product', 'p', 'p.id = o.product_id')
+      .addSelect('p.certified_until', 'certified_until')
+      .where('o.id = ANY(:ids)', { ids })
+      .andWhere(visibility.sql, visibility.params)
+      .getRawAndEntities<{ certified_until: Date }>();
+    const offers = new Map(entities.map((offer) => [offer.id, offer]));
+    const certifiedUntil = new Map(entities.map((offer, i) => [offer.id, raw[i].certified_until]));
     for (const id of ids) {
       const offer = offers.get(id);
       if (!offer) throw new NotFoundError('Offer', id);
-      const until = certified.find((row) => row.id === offer.productId)!.certified_until;
+      const until = certifiedUntil.get(id) as Date;
       const delivery = new Date(Math.max(now.getTime(), offer.availableFrom.getTime()) + offer.leadTimeDays * DAY_MS);
       if (until <= delivery) {
         throw new BadInputError(

@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import type { BenchSettings, Figures, ScenarioOutcome } from '../lib';
+import { measure, startServer } from '../lib';
+import { signUpToken } from './org-read';
+
+/**
+ * place-order / place-order-spread: concurrent `placeOrder` mutations through GraphQL (auth, guards,
+ * validation, pricing, the reservation, history, audit, outbox), against the same statements sent as
+ * raw SQL by 32 plain PostgreSQL clients in the same run. Every order asks 1,000 units of a lot large
+ * enough never to run out, so a refusal is an error; at the end the stock must equal the ledger.
+ */
+const LOT = 100_000_000;
+const QUANTITY = 1_000;
+const UNIT_PRICE = 800_000;
+
+const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id status } }`;
+
+interface Lot {
+  offerId: string;
+  productId: string;
+  supplierId: string;
+}
+
+async function seedLots(databaseUrl: string, count: number): Promise<Lot[]> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    const { rows: [supplier] } = await client.query(
+      `INSERT INTO organisation (siret, siren, name, kinds, size_class, headcount, department_code, region_code, city)
+       VALUES (lpad((floor(random() * 1e13))::bigint::text, 14, '1'), '100000000', 'Fournisseur bench', '{MANUFACTURER}', 'PME', 100, '49', '52', 'Angers') RETURNING id`,
+    );
+    const { rows: [product] } = await client.query(
+      `INSERT INTO product (supplier_id, category, standard_code, brand, model, reusable, pack_size, country_of_production, ce_marked, certified_until, natively_certified_until)
+       VALUES ($1, 'SURGICAL_IIR', 'EN14683-IIR', 'Bench', 'B-1', false, 50, 'FR', true, now() + interval '1 year', now() + interval '1 year') RETURNING id`,
+      [supplier.id],
+    );
+    const { rows } = await client.query(
+      `INSERT INTO offer (product_id, supplier_id, category, made_in_france, minimum_order_quantity, order_increment, price_tiers, from_price_micros, lead_time_days, available_from, warehouse_department_code, warehouse_region_code)
+       SELECT $1, $2, 'SURGICAL_IIR', true, $3, $3, $4, $5, 2, now(), '49', '52' FROM generate_series(1, $6) RETURNING id`,
+      [product.id, supplier.id, QUANTITY, JSON.stringify([{ minQuantity: QUANTITY, unitPriceMicros: UNIT_PRICE }]), UNIT_PRICE, count],
+    );
+    await client.query(`INSERT INTO stock_level (offer_id, on_hand) SELECT unnest($1::uuid[]), $2`, [rows.map((r) => r.id), LOT]);
+    await client.query(`INSERT INTO stock_movement (offer_id, kind, on_hand_delta, reserved_delta, reason) SELECT unnest($1::uuid[]), 'RECEIPT', $2, 0, 'bench seed'`, [rows.map((r) => r.id), LOT]);
+    await client.query('COMMIT');
+    return rows.map((row) => ({ offerId: row.id, productId: product.id, supplierId: supplier.id }));
+  } finally {
+    await client.end();
+  }
+}
+
+/** What one placeOrder writes, as plain SQL: order, line, history, audit, two outbox events, reservation, ledger. */
+async function placeRaw(client: Client, lot: Lot, buyerId: string): Promise<void> {
+  const id = randomUUID();
+  await client.query('BEGIN');
+  try {
+    await client.query(
+      `INSERT INTO customer_order (id, buyer_id, supplier_id, status, payment_method, delivery_department_code, subtotal_cents, vat_rate_basis_points, vat_cents, total_cents, reservation_expires_at)
+       VALUES ($1, $2, $3, 'PLACED', 'BANK_TRANSFER', '67', 80000, 550, 4400, 84400, now() + interval '7 days')`,
+      [id, buyerId, lot.supplierId],
+    );
+    await client.query(
+      `INSERT INTO order_line (order_id, offer_id, product_id, quantity, unit_price_micros, line_total_cents) VALUES ($1, $2, $3, $4, $5, 80000)`,
+      [id, lot.offerId, lot.productId, QUANTITY, UNIT_PRICE],
+    );
+    await client.query(`INSERT INTO order_transition (order_id, to_status, actor) VALUES ($1, 'PLACED', 'BUYER')`, [id]);
+    await client.query(`INSERT INTO audit_entry (action, entity_type, entity_id, organisation_id) VALUES ('order.placed', 'order', $1, $2)`, [id, buyerId]);
+    await client.query(
+      `INSERT INTO outbox_event (type, queue, payload, run_at) VALUES ('bench.raw', 'bench-raw', $1, now()), ('bench.raw', 'bench-raw', $1, now() + interval '7 days')`,
+      [JSON.stringify({ orderId: id })],
+    );
+    const updated = await client.query(
+      `UPDATE stock_level SET reserved = reserved + $2 WHERE offer_id = $1 AND reserved + $2 <= on_hand RETURNING reserved`,
+      [lot.offerId, QUANTITY],
+    );
+    if (!updated.rowCount) throw new Error('out of stock');
+    await client.query(`INSERT INTO stock_movement (offer_id, kind, on_hand_delta, reserved_delta, reference) VALUES ($1, 'RESERVATION', 0, $2, $3)`, [
+      lot.offerId,
+      QUANTITY,
+      `order:${id}`,
+    ]);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  }
+}
+
+/** `connections` clients each running transactions back to back for the duration; figures as autocannon's. */
+async function measureRaw(databaseUrl: string, lots: Lot[], buyerId: string, settings: BenchSettings): Promise<Figures> {
+  const clients = await Promise.all(
+    Array.from({ length: settings.connections }, async () => {
+      const client = new Client({ connectionString: databaseUrl });
+      await client.connect();
+      return client;
+    }),
+  );
+  const run = async (seconds: number) => {
+    const latencies: number[] = [];
+    let errors = 0;
+    const end = Date.now() + seconds * 1000;
+    await Promise.all(
+      clients.map(async (client, c) => {
+        for (let i = c; Date.now() < end; i += clients.length) {
+          const started = performance.now();
+          await placeRaw(client, lots[i % lots.length], buyerId).catch(() => errors++);
+          latencies.push(performance.now() - started);
+        }
+      }),
+    );
+    return { latencies: latencies.sort((a, b) => a - b), errors };
+  };
+  try {
+    if (settings.warmupS > 0) await run(settings.warmupS);
+    const { latencies, errors } = await run(settings.durationS);
+    const at = (q: number) => Number(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(2));
+    return { rps: Number((latencies.length / settings.durationS).toFixed(1)), p50_ms: at(0.5), p99_ms: at(0.99), errors };
+  } finally {
+    await Promise.all(clients.map((client) => client.end()));
+  }
+}
+
+async function ledgerBalances(databaseUrl: string, lots: Lot[]): Promise<boolean> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `SELECT count(*)::int AS off FROM stock_level s
+       JOIN (SELECT offer_id, sum(on_hand_delta) AS on_hand, sum(reserved_delta) AS reserved FROM stock_movement GROUP BY offer_id) m ON m.offer_id = s.offer_id
+       WHERE s.offer_id = ANY($1::uuid[]) AND (s.on_hand <> m.on_hand OR s.reserved <> m.reserved OR s.reserved > s.on_hand)`,
+      [lots.map((lot) => lot.offerId)],
+    );
+    return rows[0].off === 0;
+  } finally {
+    await client.end();
+  }
+}
+
+function placeOrderScenario(lotCount: number) {
+  return async (settings: BenchSettings): Promise<ScenarioOutcome> => {
+    const databaseUrl = process.env.DATABASE_URL as string;
+    const lots = await seedLots(databaseUrl, lotCount);
+    const server = await startServer('api');
+    let subject: Figures;
+    let buyerId: string;
+    try {
+      const token = await signUpToken(server.url);
+      buyerId = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).org as string;
+      const bodies = lots.map((lot) =>
+        JSON.stringify({ query: PLACE, variables: { input: { lines: [{ offerId: lot.offerId, quantity: QUANTITY }], paymentMethod: 'BANK_TRANSFER', deliveryDepartmentCode: '67' } } }),
+      );
+      subject = await measure(
+        {
+          url: `${server.url}/graphql`,
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          bodies,
+          verifyBody: (body) => body.includes('"status":"PLACED"'),
+        },
+        settings,
+      );
+    } finally {
+      await server.stop();
+    }
+    const reference = await measureRaw(databaseUrl, lots, buyerId, settings);
+    if (!(await ledgerBalances(databaseUrl, lots))) throw new Error('stock and ledger disagree after the run');
+    if (subject.p99_ms >= 50) console.warn(`p99 ${subject.p99_ms} ms is above the 50 ms goal`);
+    return { subject, reference, goal: 0.5 };
+  };
+}
+
+/** One hot lot: every order contends for the same stock row. */
+export const placeOrder = placeOrderScenario(1);
+/** 100 lots: orders spread over them. */
+export const placeOrderSpread = placeOrderScenario(100);
