@@ -48,7 +48,18 @@ export function offerTerms(offer: MatchableOffer, now: Date): OfferTerms {
   else if (certifiedUntil < estimatedDelivery) offerMask |= BITS.CERTIFICATION_ENDS_BEFORE_DELIVERY;
   if (offer.validUntil && offer.validUntil.getTime() < now.getTime()) offerMask |= BITS.OFFER_EXPIRED;
   if (offer.available < smallestLot) offerMask |= BITS.NO_STOCK;
-  return { ...lots, offer, estimatedDelivery, offerMask };
+  // Listed field by field: an object built by spreading reads many times slower, and the
+  // allocation reads these millions of times.
+  return {
+    increment: lots.increment,
+    smallestLot,
+    tierQuantities: lots.tierQuantities,
+    tierPrices: lots.tierPrices,
+    tierLots: lots.tierLots,
+    offer,
+    estimatedDelivery,
+    offerMask,
+  };
 }
 
 /** The valid lot quantities of an eligible pair lie in [minQuantity, maxQuantity]. */
