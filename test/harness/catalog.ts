@@ -74,3 +74,12 @@ export async function setCertifiedUntil(app: TestApp, productId: string, until: 
 }
 
 export const inDays = (days: number): Date => new Date(Date.now() + days * 86_400_000);
+
+/** Offers whose stock level differs from the sum of their ledger (or is oversold): always empty. */
+export const ledgerDisagreements = (app: TestApp): Promise<unknown[]> =>
+  app.dataSource.query(
+    `SELECT s.offer_id FROM stock_level s
+     LEFT JOIN (SELECT offer_id, sum(on_hand_delta) AS on_hand, sum(reserved_delta) AS reserved FROM stock_movement GROUP BY offer_id) m
+       ON m.offer_id = s.offer_id
+     WHERE s.on_hand <> coalesce(m.on_hand, 0) OR s.reserved <> coalesce(m.reserved, 0) OR s.reserved > s.on_hand`,
+  );
