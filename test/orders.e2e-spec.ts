@@ -190,6 +190,30 @@ describe('orders: placement, reservation and the order state machine', () => {
     expect(n).toBe(1);
   });
 
+  it('the supplier’s ERP reports shipments and deliveries in bulk; each order is moved by its own job, once', async () => {
+    const placed = await Promise.all(Array.from({ length: 6 }, () => placeOrder(app, buyer, [{ offerId, quantity: 5_000 }])));
+    const orders = placed.map((p) => p.data!.placeOrder);
+    for (const order of orders) {
+      await waitForStatus(app, buyer, order.id, 'INVOICED');
+      await app.gql(`mutation($id: ID!) { recordOrderPayment(id: $id, reference: "VIR") { status } }`, { id: order.id }, supplier);
+    }
+    const RECORD = `mutation($input: ShipmentsInput!) { recordShipments(input: $input) }`;
+    const shipments = orders.map((o, i) => ({ orderId: o.id, carrier: 'Geodis', trackingNumber: `GX${i}00000`, lines: [{ lineId: o.lines[0].id, lotNumbers: [`L-${i}`] }] }));
+    expect(codeOf(await app.gql(RECORD, { input: { shipments } }, otherBuyer))).toBe('FORBIDDEN');
+    const other = await signUpSupplier(app);
+    expect(codeOf(await app.gql(RECORD, { input: { shipments } }, other))).toBe('NOT_FOUND');
+    // Sent twice (an ERP retrying): still one shipment each.
+    expect((await app.gql<{ recordShipments: number }>(RECORD, { input: { shipments } }, supplier)).data?.recordShipments).toBe(6);
+    await app.gql(RECORD, { input: { shipments } }, supplier);
+    for (const order of orders) await waitForStatus(app, buyer, order.id, 'SHIPPED');
+    await app.gql(`mutation($input: DeliveriesInput!) { recordDeliveries(input: $input) }`, { input: { orderIds: orders.map((o) => o.id) } }, supplier);
+    for (const order of orders) {
+      const done = await waitForStatus(app, buyer, order.id, 'DELIVERED');
+      expect(done.history.map((h) => h.toStatus)).toEqual(['PLACED', 'INVOICED', 'PAID', 'CONFIRMED', 'SHIPPED', 'DELIVERED']);
+    }
+    expect(await ledgerDisagreements(app)).toEqual([]);
+  });
+
   it('1,000 concurrent orders on one 50,000-unit lot: exactly 50,000 granted, every refusal typed', async () => {
     const productId = await createProduct(app, supplier);
     await setCertifiedUntil(app, productId, inDays(90));

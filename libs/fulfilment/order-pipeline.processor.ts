@@ -3,16 +3,17 @@ import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { notificationEvent, QUEUES, QueueRegistry, recordEvents, RequestContext, runOnce, type OutboxJob } from '@masks/core';
 import { adminContactOf } from '@masks/organisations';
-import { ORDER_EVENT_TYPES, OrderAction, OrderActor, OrderStatus, OrdersService, orderNumber, PaymentMethod, PaymentGateway, type Order } from '@masks/orders';
+import { ORDER_EVENT_TYPES, OrderAction, OrderActor, OrderStatus, OrdersService, orderNumber, PaymentMethod, PaymentGateway, type Order, type RecordedShipmentInput } from '@masks/orders';
 
-type OrderJob = OutboxJob<{ orderId: string }>;
+type OrderJob = OutboxJob<{ orderId: string; shipment?: RecordedShipmentInput }>;
 
 const UNPAID = new Set([OrderStatus.PLACED, OrderStatus.AWAITING_PAYMENT, OrderStatus.INVOICED]);
 
 /**
  * The order pipeline's lifecycle jobs: payment set-up after placement, expiry of unpaid
- * reservations, delivery and receipt reminders. Each runs its effect once per event (runOnce), and
- * each checks the state it finds under the order's lock: a job that arrives late does nothing.
+ * reservations, shipments and deliveries reported in bulk, delivery and receipt reminders. Each runs
+ * its effect once per event (runOnce), and each checks the state it finds under the order's lock: a
+ * job that arrives late does nothing.
  */
 @Injectable()
 export class OrderPipelineProcessor implements OnApplicationBootstrap {
@@ -44,6 +45,12 @@ export class OrderPipelineProcessor implements OnApplicationBootstrap {
             (order) => (UNPAID.has(order.status) ? { action: OrderAction.EXPIRE, actor: OrderActor.SYSTEM, note: 'not paid in time' } : null),
             manager,
           );
+          return;
+        case ORDER_EVENT_TYPES.shipmentRecorded:
+          await this.orders.applyRecordedShipment(manager, payload.shipment as RecordedShipmentInput);
+          return;
+        case ORDER_EVENT_TYPES.deliveryRecorded:
+          await this.orders.applyRecordedDelivery(manager, payload.orderId);
           return;
         case ORDER_EVENT_TYPES.deliveryReminder:
         case ORDER_EVENT_TYPES.receiptReminder:

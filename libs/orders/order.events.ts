@@ -8,7 +8,11 @@ export const ORDER_EVENT_TYPES = {
   receiptReminder: 'order.receipt-reminder',
   invoice: 'order.invoice-requested',
   refund: 'order.refund-requested',
+  shipmentRecorded: 'order.shipment-recorded',
+  deliveryRecorded: 'order.delivery-recorded',
 } as const;
+
+import type { RecordedShipmentInput } from './dto/order.inputs';
 
 const on = (queue: DomainEvent['queue'], type: string, orderId: string, runAt?: Date): DomainEvent => ({ queue, type, payload: { orderId }, runAt });
 
@@ -21,4 +25,11 @@ export const ORDER_EVENTS = {
   receiptReminder: (orderId: string, at: Date) => on(QUEUES.orders, ORDER_EVENT_TYPES.receiptReminder, orderId, at),
   invoice: (orderId: string) => on(QUEUES.invoices, ORDER_EVENT_TYPES.invoice, orderId),
   refund: (orderId: string) => on(QUEUES.payments, ORDER_EVENT_TYPES.refund, orderId),
+  /** A shipment the supplier's ERP reported, applied by the pipeline. */
+  shipmentRecorded: (shipment: RecordedShipmentInput): DomainEvent => ({
+    queue: QUEUES.orders,
+    type: ORDER_EVENT_TYPES.shipmentRecorded,
+    payload: { orderId: shipment.orderId, shipment: { ...shipment } },
+  }),
+  deliveryRecorded: (orderId: string) => on(QUEUES.orders, ORDER_EVENT_TYPES.deliveryRecorded, orderId),
 };

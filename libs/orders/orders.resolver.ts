@@ -1,5 +1,5 @@
 import { ParseUUIDPipe } from '@nestjs/common';
-import { Args, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ALL_ROLES, Allow, ApiScope, Ctx, connectionComplexity, IDEMPOTENCY_KEY_DESCRIPTION, Paginated, RequestContext, Role } from '@masks/core';
 import { OffersService, SupplierSummary } from '@masks/catalog';
 import { Order, OrderLine, OrderTransition } from './order.entity';
@@ -8,7 +8,7 @@ import { PaymentGateway } from './payment-gateway';
 import { Invoice } from './invoices/invoice.entity';
 import { InvoicesService } from './invoices/invoices.service';
 import { OrdersService, orderNumber } from './orders.service';
-import { AcknowledgeReceiptInput, OrdersArgs, PlaceOrderInput, ShipOrderInput } from './dto/order.inputs';
+import { AcknowledgeReceiptInput, DeliveriesInput, OrdersArgs, PlaceOrderInput, ShipmentsInput, ShipOrderInput } from './dto/order.inputs';
 
 @ObjectType()
 export class OrderConnection extends Paginated(Order) {}
@@ -64,6 +64,18 @@ export class OrdersResolver {
   @Allow([Role.SUPPLIER_MANAGER], WRITE)
   shipOrder(@Ctx() ctx: RequestContext, @orderId() id: string, @Args('input') input: ShipOrderInput): Promise<Order> {
     return this.service.ship(ctx, id, input);
+  }
+
+  @Mutation(() => Int, { description: 'ERP: shipments in bulk (a paid order is confirmed by its shipment); each applied by a job. Returns how many were accepted.' })
+  @Allow([Role.SUPPLIER_MANAGER], WRITE)
+  recordShipments(@Ctx() ctx: RequestContext, @Args('input') input: ShipmentsInput): Promise<number> {
+    return this.service.recordFulfilment(ctx, { shipments: input.shipments });
+  }
+
+  @Mutation(() => Int, { description: 'ERP or carrier: deliveries in bulk, each applied by a job' })
+  @Allow([Role.SUPPLIER_MANAGER], WRITE)
+  recordDeliveries(@Ctx() ctx: RequestContext, @Args('input') input: DeliveriesInput): Promise<number> {
+    return this.service.recordFulfilment(ctx, { deliveredOrderIds: input.orderIds });
   }
 
   @Mutation(() => Order)

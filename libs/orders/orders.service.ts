@@ -25,7 +25,7 @@ import { priceOrder, vatRateOn } from './domain/pricing';
 import { Order, OrderLine, OrderTransition, PaymentMethod, VatRateRow } from './order.entity';
 import { ORDER_EVENTS } from './order.events';
 import { PaymentGateway } from './payment-gateway';
-import { OrderSide, OrderSort, type AcknowledgeReceiptInput, type OrdersArgs, type PlaceOrderInput, type ShipOrderInput } from './dto/order.inputs';
+import { OrderSide, OrderSort, type AcknowledgeReceiptInput, type OrdersArgs, type PlaceOrderInput, type RecordedShipmentInput, type ShipOrderInput } from './dto/order.inputs';
 
 const DAY_MS = 86_400_000;
 
@@ -277,20 +277,60 @@ export class OrdersService {
   }
 
   ship(ctx: RequestContext, orderId: string, input: ShipOrderInput): Promise<Order> {
-    return this.act(ctx, orderId, OrderAction.SHIP, `${input.carrier} ${input.trackingNumber}`, async (manager, order, lines) => {
-      const lots = new Map(input.lines.map((line) => [line.lineId, line.lotNumbers]));
-      if (lots.size !== lines.length || lines.some((line) => !lots.has(line.id))) {
-        throw new BadInputError('Give the lot numbers of every line of the order, once each', { field: 'lines' });
-      }
-      for (const line of lines) await manager.update(OrderLine, { id: line.id }, { lotNumbers: lots.get(line.id) });
-      Object.assign(order, { carrier: input.carrier, trackingNumber: input.trackingNumber, shippedAt: new Date() });
-    });
+    return this.act(ctx, orderId, OrderAction.SHIP, `${input.carrier} ${input.trackingNumber}`, shipEffect(input));
   }
 
   deliver(ctx: RequestContext, orderId: string): Promise<Order> {
-    return this.act(ctx, orderId, OrderAction.DELIVER, null, async (_manager, order) => {
-      order.deliveredAt = new Date();
+    return this.act(ctx, orderId, OrderAction.DELIVER, null, deliverEffect);
+  }
+
+  /**
+   * The supplier's ERP reports shipments (or, with `delivered`, its carrier's deliveries) in bulk:
+   * every order must be one of the caller's sales, checked now; each is then applied by its own job
+   * (at least once, effect once), so a batch of thousands answers at once and a failure retries alone.
+   */
+  async recordFulfilment(ctx: RequestContext, batch: { shipments?: RecordedShipmentInput[]; deliveredOrderIds?: string[] }): Promise<number> {
+    const orderIds = batch.shipments?.map((s) => s.orderId) ?? batch.deliveredOrderIds ?? [];
+    if (new Set(orderIds).size !== orderIds.length) throw new BadInputError('Each order may appear once per batch', { field: 'orderIds' });
+    const [owned]: { n: number }[] = await this.dataSource.query(`SELECT count(*)::int AS n FROM customer_order WHERE id = ANY($1::uuid[]) AND supplier_id = $2`, [
+      orderIds,
+      ctx.organisationId,
+    ]);
+    if (owned.n !== orderIds.length) throw new NotFoundError(`${orderIds.length - owned.n} of the orders`);
+    await this.dataSource.transaction(async (manager) => {
+      await recordEvents(
+        manager,
+        batch.shipments
+          ? batch.shipments.map((shipment) => ORDER_EVENTS.shipmentRecorded(shipment))
+          : orderIds.map((orderId) => ORDER_EVENTS.deliveryRecorded(orderId)),
+      );
+      await audit(manager, ctx, {
+        action: batch.shipments ? 'orders.shipments-recorded' : 'orders.deliveries-recorded',
+        entityType: 'order_batch',
+        entityId: randomUUID(),
+        organisationId: ctx.organisationId,
+        after: { orderIds },
+      });
     });
+    return orderIds.length;
+  }
+
+  /** Job side of a recorded shipment: a paid order is confirmed by its shipment; an order no longer shippable is left alone. */
+  async applyRecordedShipment(manager: EntityManager, shipment: RecordedShipmentInput): Promise<void> {
+    const ctx = RequestContext.system();
+    const asSupplier = (action: OrderAction, status: OrderStatus, effect?: Effect) => (order: Order) =>
+      order.status === status ? { action, actor: OrderActor.SUPPLIER, note: `${shipment.carrier} ${shipment.trackingNumber}`, effect } : null;
+    await this.transition(ctx, shipment.orderId, asSupplier(OrderAction.CONFIRM, OrderStatus.PAID), manager);
+    await this.transition(ctx, shipment.orderId, asSupplier(OrderAction.SHIP, OrderStatus.CONFIRMED, shipEffect(shipment)), manager);
+  }
+
+  async applyRecordedDelivery(manager: EntityManager, orderId: string): Promise<void> {
+    await this.transition(
+      RequestContext.system(),
+      orderId,
+      (order) => (order.status === OrderStatus.SHIPPED ? { action: OrderAction.DELIVER, actor: OrderActor.SUPPLIER, note: 'reported by the carrier', effect: deliverEffect } : null),
+      manager,
+    );
   }
 
   /** The buyer's acknowledgement of receipt, line by line; differences are kept as discrepancies. */
@@ -401,3 +441,19 @@ export class OrdersService {
 }
 
 export const orderNumber = (order: Pick<Order, 'seq'>): string => `CMD-${String(order.seq).padStart(8, '0')}`;
+
+/** Records the lots of every line and the carrier: the same whether the supplier ships by hand or through its ERP. */
+function shipEffect(input: ShipOrderInput): Effect {
+  return async (manager, order, lines) => {
+    const lots = new Map(input.lines.map((line) => [line.lineId, line.lotNumbers]));
+    if (lots.size !== lines.length || lines.some((line) => !lots.has(line.id))) {
+      throw new BadInputError('Give the lot numbers of every line of the order, once each', { field: 'lines' });
+    }
+    for (const line of lines) await manager.update(OrderLine, { id: line.id }, { lotNumbers: lots.get(line.id) });
+    Object.assign(order, { carrier: input.carrier, trackingNumber: input.trackingNumber, shippedAt: new Date() });
+  };
+}
+
+const deliverEffect: Effect = async (_manager, order) => {
+  order.deliveredAt = new Date();
+};

@@ -100,6 +100,34 @@ export class ShipOrderInput {
 }
 
 @InputType()
+export class RecordedShipmentInput extends ShipOrderInput {
+  @Field(() => ID)
+  @IsUUID()
+  orderId: string;
+}
+
+export const MAX_FULFILMENT_BATCH = 1_000;
+
+@InputType()
+export class ShipmentsInput {
+  @Field(() => [RecordedShipmentInput], { description: `1 to ${MAX_FULFILMENT_BATCH} shipments` })
+  @ValidateNested({ each: true })
+  @Type(() => RecordedShipmentInput)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_FULFILMENT_BATCH)
+  shipments: RecordedShipmentInput[];
+}
+
+@InputType()
+export class DeliveriesInput {
+  @Field(() => [ID], { description: `1 to ${MAX_FULFILMENT_BATCH} delivered orders` })
+  @IsUUID('all', { each: true })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_FULFILMENT_BATCH)
+  orderIds: string[];
+}
+
+@InputType()
 export class ReceivedLineInput {
   @Field(() => ID)
   @IsUUID()
