@@ -150,10 +150,10 @@ class OfferShelves {
     }
   }
 
-  /** The offers of the need's category (and equivalents, if it accepts them) delivered by its date. */
-  deliveredInTime(need: OpenNeed): number[] {
+  /** Writes into `offers` the offers of the need's category (and equivalents, if it accepts them) delivered by its date; returns how many. */
+  deliveredInTime(need: OpenNeed, offers: Int32Array): number {
     const deadline = need.neededBy.getTime();
-    const offers: number[] = [];
+    let count = 0;
     for (const equivalent of need.acceptsEquivalents ? [false, true] : [false]) {
       const shelf = this.shelves.get(`${need.category}/${equivalent}`);
       if (!shelf) continue;
@@ -163,9 +163,9 @@ class OfferShelves {
         if (shelf.deliveries[middle] <= deadline) low = middle + 1;
         else end = middle;
       }
-      for (let i = 0; i < end; i++) offers.push(shelf.offers[i]);
+      for (let i = 0; i < end; i++) offers[count++] = shelf.offers[i];
     }
-    return offers;
+    return count;
   }
 }
 
@@ -206,6 +206,8 @@ interface PathEnd {
 
 /** How many quantities beyond the next step an augmenting path tries, and how many sizes at most. */
 const LARGER_PATH_SIZES = 2;
+/** Past this many needs reached by a failed search, the other sizes are not tried. */
+const LARGE_REGION = 64;
 const MAX_PATH_SIZES = 6;
 
 /** Score resolution when packing (score, offer index) into one sortable float. */
@@ -241,6 +243,8 @@ class Allocator {
   private readonly releaseFrom: Float64Array;
   /** What each need reached by the search gives up on the offer it was reached through. */
   private readonly released: Float64Array;
+  /** Each need's last exact path, tried again before a new search. */
+  private readonly lastPaths = new Map<number, { amount: number; edges: number[] }>();
   /** Offers crossed by failed searches and given no stock back since. */
   private readonly saturated: Uint8Array;
   /** Offers crossed by the current need's failed searches. */
@@ -298,7 +302,6 @@ class Allocator {
     const shelves = new OfferShelves(this.terms);
     const initial = Math.max(1024, this.needs.length * 8);
     const offer = new GrowableArray(initial);
-    const need = new GrowableArray(initial);
     const min = new GrowableArray(initial);
     const distances = new DistanceRanks();
     const offerDepartment = Int32Array.from(this.offers, (o) => distances.indexOf(o.departmentCode));
@@ -309,6 +312,7 @@ class Allocator {
     const pairPrice = new Float64Array(offerCount);
     const bounds: PairBounds = { minQuantity: 0, maxQuantity: 0 };
     const components: ScoreComponents = { price: 0, distance: 0, delivery: 0, madeInFrance: 0 };
+    const shelved = new Int32Array(offerCount);
     const found = new Int32Array(offerCount);
     const keys = new Float64Array(offerCount);
 
@@ -317,7 +321,9 @@ class Allocator {
       let count = 0;
       let bestPrice = Infinity;
       let bestDays = Infinity;
-      for (const o of shelves.deliveredInTime(openNeed)) {
+      const shelvedCount = shelves.deliveredInTime(openNeed, shelved);
+      for (let s = 0; s < shelvedCount; s++) {
+        const o = shelved[s];
         if (exclusionMask(openNeed, this.terms[o], bounds) !== 0) continue;
         found[count++] = o;
         pairMin[o] = bounds.minQuantity;
@@ -337,12 +343,13 @@ class Allocator {
       for (const key of keys.subarray(0, count).sort()) {
         const o = key - Math.floor(key / offerCount) * offerCount;
         offer.push(o);
-        need.push(n);
         min.push(pairMin[o]);
       }
     });
     this.edgeStart[this.needs.length] = offer.length;
-    return { offer: offer.data.slice(0, offer.length), need: need.data.slice(0, need.length), min: min.data.slice(0, min.length) };
+    const need = new Int32Array(offer.length);
+    for (let n = 0; n < this.needs.length; n++) need.fill(n, this.edgeStart[n], this.edgeStart[n + 1]);
+    return { offer: offer.data.slice(0, offer.length), need, min: min.data.slice(0, min.length) };
   }
 
   /** The next quantity a need can add on a pair: one increment, or the pair's minimum to open it. */
@@ -482,6 +489,40 @@ class Allocator {
     return gain > 0 && this.canGain(edge, gain) ? gain : 0;
   }
 
+  /** The pairs of a path, from the root: the pair it gains on, then for each need after it the pair it gives up and the pair it gains on. */
+  private pathEdges(root: number, end: PathEnd): number[] {
+    const edges = [end.edge];
+    for (let m = end.need; m !== root; m = this.edgeNeed[edges[edges.length - 1]]) {
+      const holder = this.viaHolder[m];
+      edges.push(holder, this.viaEdge[this.edgeOffer[holder]]);
+    }
+    return edges.reverse();
+  }
+
+  /**
+   * Checks the need's previous path again with today's stock (a need short of supply usually takes
+   * several lots through the same detour): the same moves, amounts recomputed, or null.
+   */
+  private retracePath({ amount, edges }: { amount: number; edges: number[] }): PathEnd | null {
+    let gain = amount;
+    for (let i = 0; ; i += 2) {
+      const edge = edges[i];
+      const o = this.edgeOffer[edge];
+      if (!this.canGain(edge, gain)) return null;
+      this.viaEdge[o] = edge;
+      this.gainOn[o] = gain;
+      if (this.free[o] >= gain) return { need: this.edgeNeed[edge], edge, gain };
+      if (i + 1 >= edges.length) return null;
+      const holder = edges[i + 1];
+      const release = roundUpToIncrement(gain - this.free[o], this.increment[o]);
+      const held = this.edgeAllocated[holder];
+      if (held < release) return null;
+      gain = this.canRelease(holder, release) ? release : held;
+      this.viaHolder[this.edgeNeed[holder]] = holder;
+      this.released[this.edgeNeed[holder]] = gain;
+    }
+  }
+
   /** Applies a path found by `searchPath`, from its end back to the root need. */
   private applyPath(root: number, amount: number, end: PathEnd): void {
     let { need: m, edge, gain } = end;
@@ -517,10 +558,21 @@ class Allocator {
     if (!this.allPairsSaturated(n)) {
       const reached = new Set<number>();
       this.crossed.length = 0;
+      const previous = this.lastPaths.get(n);
+      if (previous && previous.amount <= this.remaining(n)) {
+        const end = this.retracePath(previous);
+        if (end) {
+          this.applyPath(n, previous.amount, end);
+          return true;
+        }
+      }
       for (const amount of this.pathSizes(n)) {
+        // A larger size rarely opens a path across a large region the smaller ones could not cross.
+        if (reached.size > LARGE_REGION) break;
         const end = this.searchPath(n, amount, tier, reached);
         if (end) {
           this.applyPath(n, amount, end);
+          if (end.gain > 0) this.lastPaths.set(n, { amount, edges: this.pathEdges(n, end) });
           return true;
         }
       }
