@@ -17,24 +17,30 @@ import type { MatchableOffer, OpenNeed } from './types';
 /**
  * Batch allocation of scarce supply across all open needs.
  *
- * Model: a bipartite graph of needs and offers with an edge per candidate pair (the candidate filter);
- * a pair's quantity is 0 or a valid lot quantity: a multiple of the offer's increment, at least the
- * pair's minimum (MOQ, first price tier, and the tier price within the need's cap).
+ * Model: a bipartite graph of needs and offers, one pair per candidate (the candidate filter, each
+ * need's pairs ordered by the suggestions' ranking score, so cheaper/closer offers come first). A
+ * pair's quantity is 0 or a valid lot quantity: a multiple of the offer's increment, at least the
+ * pair's minimum (MOQ, first price tier, and the first tier priced within the need's cap).
  *
- * Algorithm: tiers one after the other, highest first. Within a tier, discrete water-filling: a heap
- * gives the least-filled need (allocated/quantity) the next step: one more increment on a pair it
- * already holds, or the pair's minimum on a new one, from its best-scored offer with stock (the
- * ranking score, so cheaper/closer offers go first). When none of its offers has stock left, an
- * augmenting path (BFS) moves a same-size step held by other needs to offers that still have stock:
- * their totals stay the same, so a higher tier's fill is never reduced and earlier fills within the
- * tier are kept. A need with no step and no path is frozen; so is every need of the tier the failed
- * search proved stuck too (all its step sizes searched, all reachable offers full), which keeps the
- * batch fast once a category runs dry. With one lot size per category and no minimums this is an
- * exact maximum flow in lots, lexicographically by tier and max-min fair on fill ratio within a tier;
- * minimums and mixed increments make it a heuristic, checked against the HiGHS optimum in the tests.
+ * Algorithm: tiers one after the other, highest first; within a tier, discrete water-filling (King
+ * County's pro-rata capped at the request, repeated, one lot at a time): a heap hands the next step
+ * to the least-filled need (allocated / quantity): one more increment on a pair it holds, or the
+ * pair's minimum to open one, from its best offer with stock. When none of its offers has stock,
+ * an augmenting path (BFS) moves lots held by other needs to offers that still have some: their
+ * totals stay the same, so a higher tier never loses units to a lower one. Failing that, a path may
+ * end at a need of the same tier that ends up with less but no less filled than the root was (the
+ * total still rises), or the need swaps part of a pair for a larger valid lot elsewhere (rounding
+ * repair across increments). A need with none of these is frozen, with the needs its failed search
+ * proved stuck (which keeps the run fast once a category runs dry); before a lower tier starts, the
+ * frozen needs of the tiers done so far try again until none gets more. With one lot size and no
+ * minimums this is a maximum flow in lots, lexicographic by tier and max-min fair within a tier;
+ * minimums and mixed increments make it a heuristic: the tests measure it against the exact HiGHS
+ * optimum (MIP, tier after tier) and the bench against the LP bound.
  *
  * Needs are ordered by (tier, postedAt, needId) and offers by offerId before anything else, so the
- * result does not depend on input order; ties are broken on that order only.
+ * result does not depend on input order; ties are broken on that order only. Cost: screening is
+ * needs × offers of the same category (offers sorted by delivery date, read up to the needed-by
+ * date); the water-filling is a heap step per lot; searches are bounded by the freezing above.
  */
 
 export interface AllocationInput {
@@ -169,32 +175,16 @@ class OfferShelves {
   }
 }
 
-/** Distance ranks between the departments of a run, by small indices, computed once per pair. */
-class DistanceRanks {
-  private readonly index = new Map<string, number>();
-  private codes: string[] = [];
-  private ranks = new Int8Array(0);
-
-  indexOf(code: string): number {
-    let i = this.index.get(code);
-    if (i === undefined) {
-      i = this.codes.push(code) - 1;
-      this.index.set(code, i);
-    }
-    return i;
-  }
-
-  /** Call once every department is indexed. */
-  rank(from: number, to: number): number {
-    const size = this.codes.length;
-    if (this.ranks.length !== size * size) this.ranks = new Int8Array(size * size).fill(-1);
-    let rank = this.ranks[from * size + to];
-    if (rank < 0) {
-      rank = departmentDistance(this.codes[from], this.codes[to]).rank;
-      this.ranks[from * size + to] = rank;
-    }
-    return rank;
-  }
+/** Distance ranks between the departments of a run, as a matrix over small indices, computed once. */
+function distanceRanks(needs: readonly OpenNeed[], offers: readonly MatchableOffer[]) {
+  const index = new Map<string, number>();
+  const indexOf = (code: string): number => index.get(code) ?? index.set(code, index.size).size - 1;
+  const needDepartment = Int32Array.from(needs, (n) => indexOf(n.deliveryDepartmentCode));
+  const offerDepartment = Int32Array.from(offers, (o) => indexOf(o.departmentCode));
+  const codes = [...index.keys()];
+  const ranks = new Int8Array(codes.length * codes.length);
+  codes.forEach((from, i) => codes.forEach((to, j) => (ranks[i * codes.length + j] = departmentDistance(from, to).rank)));
+  return { needDepartment, offerDepartment, size: codes.length, ranks };
 }
 
 /** Where an augmenting path ends: `need` gains `gain` on pair `edge` (−1: it only gives up units). */
@@ -303,9 +293,7 @@ class Allocator {
     const initial = Math.max(1024, this.needs.length * 8);
     const offer = new GrowableArray(initial);
     const min = new GrowableArray(initial);
-    const distances = new DistanceRanks();
-    const offerDepartment = Int32Array.from(this.offers, (o) => distances.indexOf(o.departmentCode));
-    const needDepartment = Int32Array.from(this.needs, (n) => distances.indexOf(n.deliveryDepartmentCode));
+    const distances = distanceRanks(this.needs, this.offers);
     const days = Float64Array.from(this.terms, (t) => deliveryDays(t.estimatedDelivery, now));
     const madeInFrance = Uint8Array.from(this.offers, (o) => (o.madeInFrance ? 1 : 0));
     const pairMin = new Float64Array(offerCount);
@@ -334,7 +322,7 @@ class Allocator {
       for (let i = 0; i < count; i++) {
         const o = found[i];
         components.price = priceScore(pairPrice[o], bestPrice);
-        components.distance = distanceScore(distances.rank(needDepartment[n], offerDepartment[o]));
+        components.distance = distanceScore(distances.ranks[distances.needDepartment[n] * distances.size + distances.offerDepartment[o]]);
         components.delivery = deliveryScore(days[o], bestDays);
         components.madeInFrance = madeInFrance[o];
         // Higher score first, then offerId order: one numeric sort instead of a comparator per pair.
