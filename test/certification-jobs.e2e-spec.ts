@@ -127,7 +127,8 @@ describe('certification jobs: withdrawal cascade and expiry', () => {
         received.push(event);
       },
     };
-    const module = await Test.createTestingModule({ imports: [WorkerModule], providers: [{ provide: OffersWithdrawnSubscriber, useValue: subscriber }] }).compile();
+    // The worker provides the orders' subscriber; this test stands in for it.
+    const module = await Test.createTestingModule({ imports: [WorkerModule] }).overrideProvider(OffersWithdrawnSubscriber).useValue(subscriber).compile();
     await module.init();
     try {
       const productId = await createProduct(app, supplier);
