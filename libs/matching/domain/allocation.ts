@@ -114,25 +114,6 @@ function assertUnits(value: number, what: string, positive: boolean): void {
   }
 }
 
-/** A typed array that doubles when full: the candidate pairs are counted only as they are found. */
-class GrowableArray {
-  length = 0;
-  data: Int32Array;
-
-  constructor(capacity: number) {
-    this.data = new Int32Array(capacity);
-  }
-
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const larger = new Int32Array(this.data.length * 2);
-      larger.set(this.data);
-      this.data = larger;
-    }
-    this.data[this.length++] = value;
-  }
-}
-
 /**
  * The offers open to any need, by category and own standard / equivalence, each shelf by estimated
  * delivery: a need reads only the shelves it accepts, up to its needed-by date. The filter still
@@ -290,9 +271,13 @@ class Allocator {
   private buildCandidatePairs(now: Date, weights: RankingWeights): { offer: Int32Array; need: Int32Array; min: Int32Array } {
     const offerCount = this.offers.length;
     const shelves = new OfferShelves(this.terms);
-    const initial = Math.max(1024, this.needs.length * 8);
-    const offer = new GrowableArray(initial);
-    const min = new GrowableArray(initial);
+    const shelved = new Int32Array(offerCount);
+    // Sized once for every pair the shelves could yield: no growing and copying of big arrays.
+    let capacity = 0;
+    for (const need of this.needs) capacity += shelves.deliveredInTime(need, shelved);
+    const offer = new Int32Array(capacity);
+    const min = new Int32Array(capacity);
+    let length = 0;
     const distances = distanceRanks(this.needs, this.offers);
     const days = Float64Array.from(this.terms, (t) => deliveryDays(t.estimatedDelivery, now));
     const madeInFrance = Uint8Array.from(this.offers, (o) => (o.madeInFrance ? 1 : 0));
@@ -300,12 +285,11 @@ class Allocator {
     const pairPrice = new Float64Array(offerCount);
     const bounds: PairBounds = { minQuantity: 0, maxQuantity: 0 };
     const components: ScoreComponents = { price: 0, distance: 0, delivery: 0, madeInFrance: 0 };
-    const shelved = new Int32Array(offerCount);
     const found = new Int32Array(offerCount);
     const keys = new Float64Array(offerCount);
 
     this.needs.forEach((openNeed, n) => {
-      this.edgeStart[n] = offer.length;
+      this.edgeStart[n] = length;
       let count = 0;
       let bestPrice = Infinity;
       let bestDays = Infinity;
@@ -330,14 +314,14 @@ class Allocator {
       }
       for (const key of keys.subarray(0, count).sort()) {
         const o = key - Math.floor(key / offerCount) * offerCount;
-        offer.push(o);
-        min.push(pairMin[o]);
+        offer[length] = o;
+        min[length++] = pairMin[o];
       }
     });
-    this.edgeStart[this.needs.length] = offer.length;
-    const need = new Int32Array(offer.length);
+    this.edgeStart[this.needs.length] = length;
+    const need = new Int32Array(length);
     for (let n = 0; n < this.needs.length; n++) need.fill(n, this.edgeStart[n], this.edgeStart[n + 1]);
-    return { offer: offer.data.slice(0, offer.length), need, min: min.data.slice(0, min.length) };
+    return { offer: offer.subarray(0, length), need, min: min.subarray(0, length) };
   }
 
   /** The next quantity a need can add on a pair: one increment, or the pair's minimum to open it. */
