@@ -22,6 +22,8 @@ export interface ScenarioOutcome {
   reference: Figures;
   /** The subject must reach at least this share of the reference's requests per second. */
   goal: number;
+  /** Scenario-specific figures, recorded in the JSON next to the table's (e.g. `ms` for pipeline). */
+  figures?: Record<string, unknown>;
 }
 
 /** A scenario measured without HTTP (a pure computation): it reports its own figures. */
@@ -151,6 +153,7 @@ export function summarise(scenario: string, outcome: ScenarioOutcome, settings: 
     goal: outcome.goal,
     connections: settings.connections,
     duration_s: settings.durationS,
+    ...outcome.figures,
     date: new Date().toISOString(),
   };
 }

@@ -8,6 +8,7 @@ import { orgRead } from './scenarios/org-read';
 import { offerSearch } from './scenarios/offer-search';
 import { matching } from './scenarios/matching';
 import { placeOrder, placeOrderSpread } from './scenarios/place-order';
+import { pipeline } from './scenarios/pipeline';
 import { printTable, summarise, writeResult, type BenchSettings, type ScenarioOutcome, type StandaloneOutcome } from './lib';
 
 /**
@@ -28,6 +29,7 @@ export const SCENARIOS: Record<string, Scenario | StandaloneScenario> = {
   matching: { standalone: matching },
   'place-order': placeOrder,
   'place-order-spread': placeOrderSpread,
+  pipeline,
 };
 
 async function runStandalone(name: string, scenario: StandaloneScenario): Promise<void> {
