@@ -177,9 +177,9 @@ interface PathEnd {
 
 /** How many quantities beyond the next step an augmenting path tries, and how many sizes at most. */
 const LARGER_PATH_SIZES = 2;
+const MAX_PATH_SIZES = 6;
 /** Past this many needs reached by a failed search, the other sizes are not tried. */
 const LARGE_REGION = 64;
-const MAX_PATH_SIZES = 6;
 
 /** Score resolution when packing (score, offer index) into one sortable float. */
 const SCORE_STEPS = 1_000_000;
@@ -723,16 +723,18 @@ export function allocateSupply(input: AllocationInput): AllocationRun {
 /** Turns the allocator's state into allocations, per-need explanations and run figures. */
 class RunReport {
   private readonly tiers: number[];
-  /** Units of each offer allocated to each tier: offer × tier index. */
-  private readonly byTier: Float64Array;
+  /** Units of each offer allocated to each tier and the ones before it (cumulative): offer × tier index. */
+  private readonly upToTier: Float64Array;
 
   constructor(private readonly a: Allocator) {
     this.tiers = [...new Set(a.needs.map((n) => n.priorityTier))];
-    this.byTier = new Float64Array(a.offers.length * this.tiers.length);
+    const count = this.tiers.length;
+    this.upToTier = new Float64Array(a.offers.length * count);
     a.needs.forEach((need, n) => {
       const t = this.tiers.indexOf(need.priorityTier);
-      for (let edge = a.edgeStart[n]; edge < a.edgeStart[n + 1]; edge++) this.byTier[a.edgeOffer[edge] * this.tiers.length + t] += a.edgeAllocated[edge];
+      for (let edge = a.edgeStart[n]; edge < a.edgeStart[n + 1]; edge++) this.upToTier[a.edgeOffer[edge] * count + t] += a.edgeAllocated[edge];
     });
+    for (let o = 0; o < a.offers.length; o++) for (let t = 1; t < count; t++) this.upToTier[o * count + t] += this.upToTier[o * count + t - 1];
   }
 
   build(): AllocationRun {
@@ -833,18 +835,17 @@ class RunReport {
 
   /** Stock of the need's candidate offers and where it went, by tier relative to the need's. */
   private supplyOf(n: number): { held: number; higher: number; same: number; lower: number } {
-    const { a, tiers, byTier } = this;
-    const own = tiers.indexOf(a.needs[n].priorityTier);
+    const { a, upToTier } = this;
+    const count = this.tiers.length;
+    const own = this.tiers.indexOf(a.needs[n].priorityTier);
     const supply = { held: 0, higher: 0, same: 0, lower: 0 };
     for (let edge = a.edgeStart[n]; edge < a.edgeStart[n + 1]; edge++) {
-      const o = a.edgeOffer[edge];
-      supply.held += a.offers[o].available;
-      tiers.forEach((_, t) => {
-        const units = byTier[o * tiers.length + t];
-        if (t < own) supply.higher += units;
-        else if (t === own) supply.same += units;
-        else supply.lower += units;
-      });
+      const row = a.edgeOffer[edge] * count;
+      const before = own > 0 ? upToTier[row + own - 1] : 0;
+      supply.held += a.offers[a.edgeOffer[edge]].available;
+      supply.higher += before;
+      supply.same += upToTier[row + own] - before;
+      supply.lower += upToTier[row + count - 1] - upToTier[row + own];
     }
     return supply;
   }
