@@ -12,6 +12,7 @@ export * from './auth/throttler.storage';
 export * from './auth/redis-throttler.storage';
 export * from './context/request-context';
 export * from './database/data-source-options';
+export * from './database/key-reader';
 export * from './database/naming.strategy';
 export * from './database/query-counter';
 export * from './database/transformers';
