@@ -97,6 +97,11 @@ export interface AllocationRun {
   fillRatio: number;
 }
 
+/** Whether every size of `sizes` is among `searched` (both short). */
+const ALL_SIZES: readonly number[] = [];
+const covers = (searched: readonly number[], sizes: readonly number[]): boolean =>
+  searched === ALL_SIZES || sizes.every((size) => searched.includes(size));
+
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 
 const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -216,8 +221,8 @@ class Allocator {
   private readonly released: Float64Array;
   /** Each need's last exact path, tried again before a new search. */
   private readonly lastPaths = new Map<number, { amount: number; edges: number[] }>();
-  /** Offers crossed by failed searches and given no stock back since. */
-  private readonly saturated: Uint8Array;
+  /** Offers crossed by failed searches and given no stock back since, with the step sizes searched. */
+  private readonly saturated: (readonly number[] | undefined)[];
   /** Offers crossed by the current need's failed searches. */
   private readonly crossed: number[] = [];
   /** Needs whose allocation a lossy path lowered: back into the tier's heap. */
@@ -257,7 +262,7 @@ class Allocator {
     this.gainOn = new Float64Array(offerCount);
     this.releaseFrom = new Float64Array(offerCount);
     this.released = new Float64Array(needCount);
-    this.saturated = new Uint8Array(offerCount);
+    this.saturated = new Array<readonly number[] | undefined>(offerCount).fill(undefined);
 
     const edges = this.buildCandidatePairs(input.now, input.weights ?? DEFAULT_RANKING_WEIGHTS);
     this.edgeOffer = edges.offer;
@@ -395,7 +400,8 @@ class Allocator {
    * pair's minimum), which gains as much on another of its offers, and so on until an offer whose free
    * stock covers the gain. Failing that, the path may end at a need of the same tier that regains
    * less than it gave up (a lossy end), when the total still rises and that need stays at least as
-   * filled as the root was: the tier's lowest fill never drops, and the total comes first.
+   * filled as the root was: the tier's lowest fill never drops, and the total comes first; or at a
+   * need of a lower tier, which simply gives way.
    * Returns the path's end, or null with every need reached in `reached`.
    */
   private searchPath(root: number, amount: number, tier: number, reached: Set<number>): PathEnd | null {
@@ -421,7 +427,7 @@ class Allocator {
     };
     const lossyEnd = (m: number, release: number): PathEnd | null => {
       const need = this.needs[m];
-      if (need.priorityTier !== tier) return null;
+      if (need.priorityTier < tier) return null;
       let best: PathEnd = { need: m, edge: -1, gain: 0 };
       for (let edge = this.edgeStart[m]; edge < this.edgeStart[m + 1]; edge++) {
         const o = this.edgeOffer[edge];
@@ -429,6 +435,8 @@ class Allocator {
         const gain = this.largestGainWithin(edge, Math.min(release, this.free[o]));
         if (gain > best.gain) best = { need: m, edge, gain };
       }
+      // A lower tier gives way to a higher one (only when frozen needs of a higher tier try again).
+      if (need.priorityTier > tier) return best;
       const loss = release - best.gain;
       const keepsMinimum = (this.needAllocated[m] - loss) * rootNeed.quantity >= rootAllocated * need.quantity;
       return loss < amount && keepsMinimum ? best : null;
@@ -508,7 +516,7 @@ class Allocator {
       this.needAllocated[m] += gain - released;
       const o = this.edgeOffer[holder];
       this.free[o] += released;
-      this.saturated[o] = 0;
+      this.saturated[o] = undefined;
       if (gain < released) this.lowered.push(m);
       edge = this.viaEdge[o];
       gain = this.gainOn[o];
@@ -520,14 +528,16 @@ class Allocator {
   /**
    * The next step of the least-filled need: a direct step, else an augmenting path, else a rounding
    * exchange. When none exists, the need is frozen, and so is every need of the tier that the failed
-   * searches reached and that has no direct step either; the offers they crossed are marked saturated
-   * until stock is given back on them, and a need whose offers are all saturated is frozen without a
-   * search. Without this each stuck need would search the whole category again; the price is the
-   * rare path such a need would have found on its own (the property tests measure it against HiGHS).
+   * searches reached and that has no direct step either and no other step size; the offers they
+   * crossed are marked saturated for those sizes until stock is given back on them, and a need whose
+   * offers are all saturated for its sizes is frozen without a search. Without this each stuck need
+   * would search the whole category again; the price is the rare path such a need would have found
+   * on its own (the property tests measure it against HiGHS).
    */
   private advance(n: number, tier: number): boolean {
     if (this.directStep(n)) return true;
-    if (!this.allPairsSaturated(n)) {
+    const sizes = this.pathSizes(n);
+    if (!this.allPairsSaturated(n, sizes)) {
       const reached = new Set<number>();
       this.crossed.length = 0;
       const previous = this.lastPaths.get(n);
@@ -538,7 +548,7 @@ class Allocator {
           return true;
         }
       }
-      for (const amount of this.pathSizes(n)) {
+      for (const amount of sizes) {
         // A larger size rarely opens a path across a large region the smaller ones could not cross.
         if (reached.size > LARGE_REGION) break;
         const end = this.searchPath(n, amount, tier, reached);
@@ -549,15 +559,22 @@ class Allocator {
         }
       }
       if (this.exchangeStep(n)) return true;
-      for (const o of this.crossed) this.saturated[o] = 1;
-      for (const m of reached) if (this.needs[m].priorityTier === tier && this.directPair(m) < 0) this.frozen[m] = 1;
+      // Across a large region, sizes are not told apart (as above): the region is saturated for all.
+      const searched = reached.size > LARGE_REGION ? ALL_SIZES : sizes;
+      for (const o of this.crossed) this.saturated[o] = searched;
+      for (const m of reached) {
+        if (this.needs[m].priorityTier === tier && this.directPair(m) < 0 && covers(searched, this.pathSizes(m))) this.frozen[m] = 1;
+      }
     }
     this.frozen[n] = 1;
     return false;
   }
 
-  private allPairsSaturated(n: number): boolean {
-    for (let edge = this.edgeStart[n]; edge < this.edgeStart[n + 1]; edge++) if (!this.saturated[this.edgeOffer[edge]]) return false;
+  private allPairsSaturated(n: number, sizes: readonly number[]): boolean {
+    for (let edge = this.edgeStart[n]; edge < this.edgeStart[n + 1]; edge++) {
+      const searched = this.saturated[this.edgeOffer[edge]];
+      if (!searched || !covers(searched, sizes)) return false;
+    }
     return true;
   }
 
@@ -591,7 +608,7 @@ class Allocator {
     if (best.from < 0) return false;
     this.edgeAllocated[best.from] -= best.released;
     this.free[this.edgeOffer[best.from]] += best.released;
-    this.saturated[this.edgeOffer[best.from]] = 0;
+    this.saturated[this.edgeOffer[best.from]] = undefined;
     this.addToPair(best.to, best.added);
     this.needAllocated[n] += best.gain;
     return true;
@@ -616,7 +633,7 @@ class Allocator {
     tiers.forEach(([first, end], k) => {
       this.waterFill(first, end, hasPairs);
       // Saturation marks go stale as holders open new pairs: the retry searches afresh.
-      do this.saturated.fill(0);
+      do this.saturated.fill(undefined);
       while (tiers.slice(0, k + 1).some(([from, to]) => this.waterFill(from, to, stillShort)));
     });
   }
@@ -636,7 +653,11 @@ class Allocator {
       const n = heap.pop();
       if (this.frozen[n]) continue;
       if (this.advance(n, tier) && this.remaining(n) > 0) heap.push(n);
-      for (const m of this.lowered) heap.push(m);
+      // A need of a lower tier that gave way waits for its own tier's next round.
+      for (const m of this.lowered) {
+        if (this.needs[m].priorityTier === tier) heap.push(m);
+        else this.frozen[m] = 1;
+      }
       this.lowered.length = 0;
     }
     let after = 0;
