@@ -1,5 +1,6 @@
 import { loadavg } from 'node:os';
-import { allocateSupply } from '../../libs/matching';
+// The pure engine only: the lib's index also loads its Nest and TypeORM side.
+import { allocateSupply } from '../../libs/matching/domain/allocation';
 import { MARKET_NOW, randomMarket } from '../../libs/matching/testing/market';
 import { optimalTotal } from '../../libs/matching/testing/optimum';
 import type { StandaloneOutcome } from '../lib';
