@@ -19,7 +19,7 @@ import {
   type SortSpec,
 } from '@masks/core';
 import { Offer, orderQuantityProblem, recordMovement, StockMovementKind, unitPriceFor, visibleToBuyers } from '@masks/catalog';
-import { adminContactOf, findDepartment } from '@masks/organisations';
+import { adminContactsOf, findDepartment } from '@masks/organisations';
 import { decide, holdsReservation, OrderAction, OrderActor, OrderStatus } from './domain/order.states';
 import { priceOrder, vatRateOn } from './domain/pricing';
 import { Order, OrderLine, OrderTransition, PaymentMethod, VatRateRow } from './order.entity';
@@ -214,12 +214,13 @@ export class OrdersService {
       const lines = await tx.findBy(OrderLine, { orderId });
       const from = order.status;
       await effect?.(tx, order, lines);
-      await this.stockEffects(tx, ctx, order, lines, from, decision.to);
       order.status = decision.to;
       const saved = await tx.save(order);
       await tx.insert(OrderTransition, { orderId, fromStatus: from, toStatus: decision.to, action, actor, actorUserId: ctx.userId ?? null, note: note ?? null });
       await audit(tx, ctx, { action: `order.${action.toLowerCase()}`, entityType: 'order', entityId: orderId, organisationId: order.buyerId, before: { status: from }, after: { status: decision.to, note: note ?? null } });
       await recordEvents(tx, await this.eventsFor(tx, saved, from, action));
+      // Last, so a lot's stock row (hot when many orders share it) stays locked only until the commit.
+      await this.stockEffects(tx, ctx, order, lines, from, decision.to);
       return saved;
     };
     return manager ? run(manager) : this.dataSource.transaction(run);
@@ -237,7 +238,7 @@ export class OrdersService {
   /** Who must hear of a move, and what jobs follow it. */
   private async eventsFor(manager: EntityManager, order: Order, from: OrderStatus, action: OrderAction): Promise<DomainEvent[]> {
     const number = orderNumber(order);
-    const [buyer, supplier] = await Promise.all([adminContactOf(manager, order.buyerId), adminContactOf(manager, order.supplierId)]);
+    const [buyer, supplier] = await adminContactsOf(manager, [order.buyerId, order.supplierId]);
     const tell = (to: string | null, subject: string, body: string) => (to ? [notificationEvent({ recipient: to, subject, body })] : []);
     switch (action) {
       case OrderAction.RECORD_PAYMENT:

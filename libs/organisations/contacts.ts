@@ -1,12 +1,15 @@
 import type { EntityManager } from 'typeorm';
 import { Role } from '@masks/core';
 
-/** Where an organisation is told things: its first administrator's e-mail (null if it has none). */
-export async function adminContactOf(manager: EntityManager, organisationId: string): Promise<string | null> {
-  const [row]: { email: string }[] = await manager.query(
-    `SELECT u.email FROM membership m JOIN app_user u ON u.id = m.user_id
-     WHERE m.organisation_id = $1 AND $2 = ANY(m.roles) ORDER BY m.created_at LIMIT 1`,
-    [organisationId, Role.ORG_ADMIN],
+/** Where organisations are told things: each one's first administrator's e-mail (null if none), in one query. */
+export async function adminContactsOf(manager: EntityManager, organisationIds: string[]): Promise<(string | null)[]> {
+  const rows: { organisation_id: string; email: string }[] = await manager.query(
+    `SELECT DISTINCT ON (m.organisation_id) m.organisation_id, u.email FROM membership m JOIN app_user u ON u.id = m.user_id
+     WHERE m.organisation_id = ANY($1::uuid[]) AND $2 = ANY(m.roles) ORDER BY m.organisation_id, m.created_at`,
+    [organisationIds, Role.ORG_ADMIN],
   );
-  return row?.email ?? null;
+  return organisationIds.map((id) => rows.find((row) => row.organisation_id === id)?.email ?? null);
 }
+
+export const adminContactOf = async (manager: EntityManager, organisationId: string): Promise<string | null> =>
+  (await adminContactsOf(manager, [organisationId]))[0];

@@ -45,11 +45,11 @@ export async function waitForStatus(app: TestApp, actor: Actor, id: string, stat
  * one already waiting in the queue as a delayed job is promoted (as an operator can from the dashboard).
  */
 export async function expireReservationNow(app: TestApp, orderId: string): Promise<void> {
-  const [event]: { id: string; published_at: Date | null }[] = await app.dataSource.query(
-    `UPDATE outbox_event SET run_at = now() WHERE type = 'order.reservation-expiry' AND payload->>'orderId' = $1 RETURNING id, published_at`,
-    [orderId],
-  ).then(([rows]: [{ id: string; published_at: Date | null }[]]) => rows);
+  type Published = { id: string; published_at: Date | null; created_at: Date };
+  const [event]: Published[] = await app.dataSource
+    .query(`UPDATE outbox_event SET run_at = now() WHERE type = 'order.reservation-expiry' AND payload->>'orderId' = $1 RETURNING id, published_at, created_at`, [orderId])
+    .then(([rows]: [Published[]]) => rows);
   if (!event?.published_at || !app.worker) return;
-  const job = await app.worker.get(QueueRegistry).queue(QUEUES.orders).getJob(jobIdFor(String(event.id)));
+  const job = await app.worker.get(QueueRegistry).queue(QUEUES.orders).getJob(jobIdFor(String(event.id), new Date(event.created_at)));
   if (job && (await job.isDelayed())) await job.promote();
 }

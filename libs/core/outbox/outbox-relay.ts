@@ -15,6 +15,7 @@ interface Row {
   queue: QueueName;
   payload: Record<string, unknown>;
   run_at: Date;
+  created_at: Date;
 }
 
 /**
@@ -114,7 +115,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async publishBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const rows: Row[] = await manager.query(
-        `SELECT id, type, queue, payload, run_at FROM outbox_event
+        `SELECT id, type, queue, payload, run_at, created_at FROM outbox_event
          WHERE published_at IS NULL AND run_at <= now() + interval '1 hour'
          ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
       );
@@ -127,7 +128,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           events.map((event) => ({
             name: event.type,
             data: { eventId: String(event.id), type: event.type, payload: event.payload } satisfies OutboxJob,
-            opts: { jobId: jobIdFor(String(event.id)), delay: Math.max(0, new Date(event.run_at).getTime() - now) },
+            opts: { jobId: jobIdFor(String(event.id), new Date(event.created_at)), delay: Math.max(0, new Date(event.run_at).getTime() - now) },
           })),
         );
       }

@@ -33,7 +33,12 @@ export async function recordEvents(manager: EntityManager, events: DomainEvent[]
   return rows.map((row) => String(row.id));
 }
 
-export const jobIdFor = (eventId: string): string => `evt-${eventId}`;
+/**
+ * The queue job of an event. Its id alone would repeat once a database is restored from a backup or
+ * rebuilt (identities restart) while Redis still remembers completed jobs of that id for a day:
+ * BullMQ would take the new event for a duplicate and drop it. The creation instant makes it unique.
+ */
+export const jobIdFor = (eventId: string, createdAt: Date): string => `evt-${eventId}-${createdAt.getTime().toString(36)}`;
 
 /**
  * Each event has one consumer (its queue's processor); marking it processed stops redelivery.
