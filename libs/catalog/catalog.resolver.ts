@@ -8,7 +8,7 @@ import { ProductsService } from './products.service';
 import { OffersService } from './offers.service';
 import { OfferSearchService } from './offer-search.service';
 import { OfferInput, OfferSearchArgs, OfferTermsInput, OfferUpsertInput, ProductInput, StockMovementInput, StockMovementsArgs, SupplierOffersArgs } from './dto/catalog.inputs';
-import { OfferConnection, OfferUpsertPayload, ProductConnection, StockMovementConnection, SupplierSummary } from './models/catalog.models';
+import { OfferConnection, OfferUpsertPayload, ProductConnection, StockMovementConnection } from './models/catalog.models';
 
 const SUPPLIER = [Role.SUPPLIER_MANAGER];
 const CATALOG_WRITE = [ApiScope.CATALOG_WRITE];
@@ -71,38 +71,38 @@ export class OffersResolver {
 
   @Mutation(() => Offer, { description: 'Puts a lot on the market (visible to buyers once the product is certified)' })
   @Allow(SUPPLIER, CATALOG_WRITE)
-  createOffer(
+  async createOffer(
     @Ctx() ctx: RequestContext,
     @Args('input') input: OfferInput,
     @Args('idempotencyKey', { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey?: string,
   ): Promise<Offer> {
-    return this.offerService.create(ctx, input, idempotencyKey);
+    return this.offerService.withListingOne(await this.offerService.create(ctx, input, idempotencyKey));
   }
 
   @Mutation(() => Offer)
   @Allow(SUPPLIER, CATALOG_WRITE)
-  updateOfferTerms(
+  async updateOfferTerms(
     @Ctx() ctx: RequestContext,
     @Args('id', { type: () => ID }, ParseUUIDPipe) id: string,
     @Args('input') input: OfferTermsInput,
   ): Promise<Offer> {
-    return this.offerService.updateTerms(ctx, id, input);
+    return this.offerService.withListingOne(await this.offerService.updateTerms(ctx, id, input));
   }
 
   @Mutation(() => Offer)
   @Allow(SUPPLIER, CATALOG_WRITE)
-  withdrawOffer(
+  async withdrawOffer(
     @Ctx() ctx: RequestContext,
     @Args('id', { type: () => ID }, ParseUUIDPipe) id: string,
     @Args('reason', { nullable: true }) reason?: string,
   ): Promise<Offer> {
-    return this.offerService.setStatus(ctx, id, OfferStatus.WITHDRAWN, reason?.slice(0, 300));
+    return this.offerService.withListingOne(await this.offerService.setStatus(ctx, id, OfferStatus.WITHDRAWN, reason?.slice(0, 300)));
   }
 
   @Mutation(() => Offer)
   @Allow(SUPPLIER, CATALOG_WRITE)
-  republishOffer(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string): Promise<Offer> {
-    return this.offerService.setStatus(ctx, id, OfferStatus.ACTIVE);
+  async republishOffer(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string): Promise<Offer> {
+    return this.offerService.withListingOne(await this.offerService.setStatus(ctx, id, OfferStatus.ACTIVE));
   }
 
   @Mutation(() => StockLevel, { description: 'Goods received, or a correction with its reason' })
@@ -122,8 +122,8 @@ export class OffersResolver {
 
   @Query(() => OfferConnection, { complexity: connectionComplexity, description: 'The caller’s own offers, withdrawn ones included' })
   @Allow(SUPPLIER, CATALOG_WRITE)
-  myOffers(@Ctx() ctx: RequestContext, @Args() args: SupplierOffersArgs): Promise<OfferConnection> {
-    return this.offerService.listOwn(ctx, args);
+  async myOffers(@Ctx() ctx: RequestContext, @Args() args: SupplierOffersArgs): Promise<OfferConnection> {
+    return this.listed(await this.offerService.listOwn(ctx, args));
   }
 
   @Query(() => OfferConnection, {
@@ -131,14 +131,14 @@ export class OffersResolver {
     description: 'Certified offers buyers can order from, filtered and sorted (price, lead time, distance)',
   })
   @Authenticated()
-  offers(@Ctx() ctx: RequestContext, @Args() args: OfferSearchArgs): Promise<OfferConnection> {
-    return this.search.search(ctx, args);
+  async offers(@Ctx() ctx: RequestContext, @Args() args: OfferSearchArgs): Promise<OfferConnection> {
+    return this.listed(await this.search.search(ctx, args));
   }
 
   @Query(() => Offer)
   @Authenticated()
-  offer(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string): Promise<Offer> {
-    return this.offerService.findVisible(ctx, id);
+  async offer(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string): Promise<Offer> {
+    return this.offerService.withListingOne(await this.offerService.findVisible(ctx, id));
   }
 
   @Query(() => StockMovementConnection, { complexity: connectionComplexity, description: 'The stock ledger of an offer' })
@@ -147,20 +147,14 @@ export class OffersResolver {
     return this.offerService.movements(ctx, args.offerId, args);
   }
 
+  private async listed(connection: OfferConnection): Promise<OfferConnection> {
+    await this.offerService.withListing(connection.edges.map((edge) => edge.node));
+    return connection;
+  }
+
   @ResolveField(() => Product)
   async product(@Ctx() ctx: RequestContext, @Parent() offer: Offer): Promise<Product | null> {
     return this.products.byId(ctx, offer.productId);
-  }
-
-  @ResolveField(() => SupplierSummary)
-  supplier(@Ctx() ctx: RequestContext, @Parent() offer: Offer): Promise<SupplierSummary | null> {
-    return this.offerService.supplierOf(ctx, offer.supplierId);
-  }
-
-  @ResolveField(() => Int, { description: 'Units that can be ordered now' })
-  async available(@Ctx() ctx: RequestContext, @Parent() offer: Offer): Promise<number> {
-    const stock = await this.offerService.stockOf(ctx, offer.id);
-    return stock ? stock.onHand - stock.reserved : 0;
   }
 
   @ResolveField(() => StockLevel, { nullable: true, description: 'On hand and reserved: for the supplier and the DGE only' })

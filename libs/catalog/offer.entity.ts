@@ -17,6 +17,7 @@ import { MaskCategory } from './domain/categories';
 import type { PriceTier } from './domain/offer.rules';
 import { StockMovementKind } from './domain/stock-ledger';
 import { Product } from './product.entity';
+import { SupplierSummary } from './models/supplier-summary.model';
 
 export enum OfferStatus {
   ACTIVE = 'ACTIVE',
@@ -129,6 +130,16 @@ export class Offer {
   @Field()
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
+
+  /**
+   * Not columns: filled for a whole page at once by OffersService.withListing (two queries), so a
+   * listing of offers does not resolve two fields per row.
+   */
+  @Field(() => Int, { description: 'Units that can be ordered now' })
+  available?: number;
+
+  @Field(() => SupplierSummary, { name: 'supplier', description: "The supplier's public trading identity" })
+  supplierSummary?: SupplierSummary;
 }
 
 /**

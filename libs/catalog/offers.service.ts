@@ -364,6 +364,30 @@ export class OffersService {
     return paginate(qb, 'm.id', { column: 'm.id', value: (m) => Number(m.id), direction: 'DESC' }, args);
   }
 
+  /** Fills `available` and the supplier's identity of a page of offers: two queries, whatever its size. */
+  async withListing<T extends Offer>(offers: T[]): Promise<T[]> {
+    if (!offers.length) return offers;
+    const [stock, suppliers]: [{ offer_id: string; available: number }[], SupplierSummary[]] = await Promise.all([
+      this.dataSource.query(`SELECT offer_id, on_hand - reserved AS available FROM stock_level WHERE offer_id = ANY($1::uuid[])`, [offers.map((o) => o.id)]),
+      this.dataSource.query(
+        `SELECT id, name, city, department_code AS "departmentCode", region_code AS "regionCode", sales_contact AS "salesContact"
+         FROM organisation WHERE id = ANY($1::uuid[])`,
+        [[...new Set(offers.map((o) => o.supplierId))]],
+      ),
+    ]);
+    const available = new Map(stock.map((row) => [row.offer_id, row.available]));
+    const byId = new Map(suppliers.map((supplier) => [supplier.id, supplier]));
+    for (const offer of offers) {
+      offer.available = available.get(offer.id) ?? 0;
+      offer.supplierSummary = byId.get(offer.supplierId);
+    }
+    return offers;
+  }
+
+  async withListingOne(offer: Offer): Promise<Offer> {
+    return (await this.withListing([offer]))[0];
+  }
+
   stockOf(ctx: RequestContext, offerId: string): Promise<StockLevel | null> {
     return ctx
       .loader<string, StockLevel | null>('catalog.stock', async (ids) => {

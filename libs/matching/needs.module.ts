@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { CatalogModule } from '@masks/catalog';
 import { OrdersModule } from '@masks/orders';
 import { NeedsService } from './needs.service';
 import { MatchingRunsService } from './matching-runs.service';
 import { NeedsResolver } from './needs.resolver';
 
 @Module({
-  imports: [OrdersModule],
+  imports: [CatalogModule, OrdersModule],
   providers: [NeedsService, MatchingRunsService, NeedsResolver],
   exports: [NeedsService, MatchingRunsService],
 })

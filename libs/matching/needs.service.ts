@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { APP_CONFIG, BadInputError, ConflictError, NotFoundError, RequestContext, audit, once, paginate, recordEvents, type AppConfig, type Connection } from '@masks/core';
-import { Offer } from '@masks/catalog';
+import { Offer, OffersService } from '@masks/catalog';
 import { findDepartment } from '@masks/organisations';
 import { OrdersService, type Order } from '@masks/orders';
 import { suggestOffers } from './domain/ranking';
@@ -19,6 +19,7 @@ export class NeedsService {
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly orders: OrdersService,
+    private readonly offers: OffersService,
   ) {}
 
   /** Health-sector companies (configuration) are served first; everyone else in the next tier. */
@@ -128,7 +129,8 @@ export class NeedsService {
     const offers = await loadMatchableOffers(this.dataSource.manager, [need.category]);
     const { ranked, excluded } = suggestOffers(toOpenNeed(need, await this.coveredOf(ctx, need.id)), offers, new Date());
     const ids = [...ranked.map((r) => r.offer.offerId), ...excluded.map((e) => e.offer.offerId)];
-    const entities = new Map((await this.dataSource.getRepository(Offer).findBy({ id: In(ids) })).map((offer) => [offer.id, offer]));
+    const listed = await this.offers.withListing(await this.dataSource.getRepository(Offer).findBy({ id: In(ids) }));
+    const entities = new Map(listed.map((offer) => [offer.id, offer]));
     return {
       ranked: ranked.map((r) => ({
         offer: entities.get(r.offer.offerId) as Offer,

@@ -1,29 +1,8 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+export { SupplierSummary } from './supplier-summary.model';
 import { Paginated } from '@masks/core';
 import { Product } from '../product.entity';
 import { Offer, StockMovement } from '../offer.entity';
-
-/** What a buyer may know of a supplier: its public trading identity, as on the DGE list. */
-@ObjectType()
-export class SupplierSummary {
-  @Field(() => ID)
-  id: string;
-
-  @Field()
-  name: string;
-
-  @Field(() => String, { nullable: true })
-  city: string | null;
-
-  @Field()
-  departmentCode: string;
-
-  @Field()
-  regionCode: string;
-
-  @Field(() => String, { nullable: true })
-  salesContact: string | null;
-}
 
 @ObjectType()
 export class ProductConnection extends Paginated(Product) {}
