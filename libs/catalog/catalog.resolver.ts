@@ -1,5 +1,5 @@
 import { ParseUUIDPipe } from '@nestjs/common';
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, ApiScope, Authenticated, Ctx, connectionComplexity, IDEMPOTENCY_KEY_DESCRIPTION, PageArgs, Public, RequestContext, Role } from '@masks/core';
 import { MaskStandard } from './standard.entity';
 import { Product } from './product.entity';
