@@ -215,7 +215,10 @@ export class OrdersService {
       const from = order.status;
       await effect?.(tx, order, lines);
       order.status = decision.to;
-      const saved = await tx.save(order);
+      // One UPDATE of what a move can change (save() would first re-read the row it holds locked).
+      const { status, paymentReference, paidAt, refundReference, carrier, trackingNumber, shippedAt, deliveredAt, receivedAt, cancellationReason, flag } = order;
+      await tx.update(Order, { id: orderId }, { status, paymentReference, paidAt, refundReference, carrier, trackingNumber, shippedAt, deliveredAt, receivedAt, cancellationReason, flag });
+      const saved = order;
       await tx.insert(OrderTransition, { orderId, fromStatus: from, toStatus: decision.to, action, actor, actorUserId: ctx.userId ?? null, note: note ?? null });
       await audit(tx, ctx, { action: `order.${action.toLowerCase()}`, entityType: 'order', entityId: orderId, organisationId: order.buyerId, before: { status: from }, after: { status: decision.to, note: note ?? null } });
       await recordEvents(tx, await this.eventsFor(tx, saved, from, action));
