@@ -6,7 +6,7 @@ import { OrganisationKind, randomSiret } from '@masks/organisations';
 import { gql, startServer, type BenchSettings, type Figures, type ScenarioOutcome } from '../lib';
 
 /**
- * pipeline: 10,000 paid orders driven to delivered through the jobs. The supplier's ERP reports the
+ * pipeline: 10,000 paid orders (over 100 lots) driven to delivered through the jobs. The supplier's ERP reports the
  * shipments, then the deliveries, in batches of 1,000 (`recordShipments`, `recordDeliveries`); each
  * order is confirmed, shipped (stock sold in the ledger) and delivered by its own jobs, with the
  * buyer's notifications, on two worker processes. Figures: total time (`ms`, goal under 30 s) and
@@ -16,6 +16,8 @@ const ORDERS = 10_000;
 const BATCH = 1_000;
 const WORKERS = 2;
 const QUANTITY = 1_000;
+/** The supplier's stock is spread over 100 lots, as a manufacturer's warehouse stock would be. */
+const LOTS = 100;
 
 const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { organisation { id } session { accessToken } } }`;
 
@@ -41,16 +43,19 @@ async function seedPaidOrders(client: Client, supplierId: string): Promise<{ ord
      VALUES ($1, 'SURGICAL_II', 'EN14683-II', 'Bench', 'P-1', false, 50, 'FR', true, now() + interval '1 year', now() + interval '1 year') RETURNING id`,
     [supplierId],
   );
-  const { rows: [offer] } = await client.query(
+  const { rows: offers } = await client.query(
     `INSERT INTO offer (product_id, supplier_id, category, made_in_france, minimum_order_quantity, order_increment, price_tiers, from_price_micros, lead_time_days, available_from, warehouse_department_code, warehouse_region_code)
-     VALUES ($1, $2, 'SURGICAL_II', true, $3, $3, $4, 400000, 2, now(), '49', '52') RETURNING id`,
-    [product.id, supplierId, QUANTITY, JSON.stringify([{ minQuantity: QUANTITY, unitPriceMicros: 400_000 }])],
+     SELECT $1, $2, 'SURGICAL_II', true, $3, $3, $4, 400000, 2, now(), '49', '52' FROM generate_series(1, $5) RETURNING id`,
+    [product.id, supplierId, QUANTITY, JSON.stringify([{ minQuantity: QUANTITY, unitPriceMicros: 400_000 }]), LOTS],
   );
-  const reserved = ORDERS * QUANTITY;
-  await client.query(`INSERT INTO stock_level (offer_id, on_hand, reserved) VALUES ($1, $2, $2)`, [offer.id, reserved]);
+  const offerIds = offers.map((o) => o.id as string);
+  const reserved = (ORDERS / LOTS) * QUANTITY;
+  await client.query(`INSERT INTO stock_level (offer_id, on_hand, reserved) SELECT unnest($1::uuid[]), $2, $2`, [offerIds, reserved]);
   await client.query(
-    `INSERT INTO stock_movement (offer_id, kind, on_hand_delta, reserved_delta, reason) VALUES ($1, 'RECEIPT', $2, 0, 'bench seed'), ($1, 'RESERVATION', 0, $2, 'bench seed')`,
-    [offer.id, reserved],
+    `INSERT INTO stock_movement (offer_id, kind, on_hand_delta, reserved_delta, reason)
+     SELECT id, k, CASE k WHEN 'RECEIPT' THEN $2 ELSE 0 END, CASE k WHEN 'RESERVATION' THEN $2 ELSE 0 END, 'bench seed'
+     FROM unnest($1::uuid[]) id CROSS JOIN (VALUES ('RECEIPT'), ('RESERVATION')) AS m(k)`,
+    [offerIds, reserved],
   );
   const { rows: orders } = await client.query(
     `INSERT INTO customer_order (buyer_id, supplier_id, status, payment_method, delivery_department_code, subtotal_cents, vat_rate_basis_points, vat_cents, total_cents, paid_at, payment_reference)
@@ -60,8 +65,8 @@ async function seedPaidOrders(client: Client, supplierId: string): Promise<{ ord
   const ids = orders.map((o) => o.id as string);
   const { rows: lines } = await client.query(
     `INSERT INTO order_line (order_id, offer_id, product_id, quantity, unit_price_micros, line_total_cents)
-     SELECT unnest($1::uuid[]), $2, $3, $4, 400000, 40000 RETURNING id, order_id`,
-    [ids, offer.id, product.id, QUANTITY],
+     SELECT o.id, ($2::uuid[])[1 + (o.n % $5)], $3, $4, 400000, 40000 FROM unnest($1::uuid[]) WITH ORDINALITY AS o(id, n) RETURNING id, order_id`,
+    [ids, offerIds, product.id, QUANTITY, LOTS],
   );
   await client.query(
     `INSERT INTO order_transition (order_id, from_status, to_status, action, actor)
