@@ -86,6 +86,8 @@ describe('needs: suggestions, batch matching, proposals and coverage', () => {
     expect((await app.gql(`mutation { requestMatchingRun }`, {}, buyer)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await app.gql(`mutation { requestMatchingRun }`, {}, dge)).errors).toBeUndefined();
     await waitFor(async () => (await app.dataSource.query(`SELECT 1 FROM matching_run`)).length > 0, 15_000);
+    // The request is marked processed with the run, so the outbox does not hand it out again.
+    await waitFor(async () => (await app.dataSource.query(`SELECT 1 FROM outbox_event WHERE type = 'matching.run-requested' AND processed_at IS NOT NULL`)).length > 0, 5_000);
     const proposals: { need_id: string; quantity: number; id: string }[] = await app.dataSource.query(`SELECT id, need_id, quantity FROM proposal WHERE status = 'PROPOSED'`);
     const byNeed = (id: string) => proposals.filter((p) => p.need_id === id).reduce((sum, p) => sum + p.quantity, 0);
     // 100,000 units: the health need (tier 0) is filled; the two others share the 50,000 left.

@@ -23,10 +23,11 @@ export class MatchingRunsService {
    * Allocates the current supply over every open need (the pure engine: priority tiers, max-min
    * fairness within a tier, whole lots) and replaces the proposals of the previous run. Proposals
    * reserve nothing: accepting one places an order, which reserves atomically or is refused. Returns
-   * null when another run holds the lock.
+   * null when another run holds the lock. `outer`: run inside the caller's transaction.
    */
-  run(): Promise<MatchingRun | null> {
-    return this.dataSource.transaction(async (manager) => {
+  run(outer?: EntityManager): Promise<MatchingRun | null> {
+    const inTransaction = <T>(work: (manager: EntityManager) => Promise<T>) => (outer ? work(outer) : this.dataSource.transaction(work));
+    return inTransaction(async (manager) => {
       const [{ locked }]: { locked: boolean }[] = await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [RUN_LOCK]);
       if (!locked) return null;
       const needs = await manager

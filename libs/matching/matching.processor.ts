@@ -42,12 +42,12 @@ export class MatchingProcessor implements OnApplicationBootstrap {
       return;
     }
     const { eventId, type, payload } = job.data;
-    if (type === MATCHING_EVENT_TYPES.runRequested) {
-      // A run is idempotent in effect (it replaces the previous proposals): no processed-event record needed.
-      await this.runs.run();
-      return;
-    }
     await runOnce(this.dataSource.manager, eventId, `matching:${type}`, async (manager) => {
+      if (type === MATCHING_EVENT_TYPES.runRequested) {
+        // In the same transaction as the processed-event record: the outbox stops redelivering it.
+        await this.runs.run(manager);
+        return;
+      }
       const need = await manager.getRepository(Need).createQueryBuilder('n').setLock('pessimistic_write').where('n.id = :id', { id: payload.needId }).getOne();
       if (!need || need.status !== NeedStatus.OPEN || need.expiresAt.toISOString() !== payload.expiresAt) return;
       if (type === MATCHING_EVENT_TYPES.needReminder) await this.remind(manager, need);
