@@ -364,16 +364,20 @@ export class OffersService {
     return paginate(qb, 'm.id', { column: 'm.id', value: (m) => Number(m.id), direction: 'DESC' }, args);
   }
 
+  private summaries(organisationIds: readonly string[]): Promise<SupplierSummary[]> {
+    return this.dataSource.query(
+      `SELECT id, name, city, department_code AS "departmentCode", region_code AS "regionCode", sales_contact AS "salesContact"
+       FROM organisation WHERE id = ANY($1::uuid[])`,
+      [organisationIds],
+    );
+  }
+
   /** Fills `available` and the supplier's identity of a page of offers: two queries, whatever its size. */
   async withListing<T extends Offer>(offers: T[]): Promise<T[]> {
     if (!offers.length) return offers;
     const [stock, suppliers]: [{ offer_id: string; available: number }[], SupplierSummary[]] = await Promise.all([
       this.dataSource.query(`SELECT offer_id, on_hand - reserved AS available FROM stock_level WHERE offer_id = ANY($1::uuid[])`, [offers.map((o) => o.id)]),
-      this.dataSource.query(
-        `SELECT id, name, city, department_code AS "departmentCode", region_code AS "regionCode", sales_contact AS "salesContact"
-         FROM organisation WHERE id = ANY($1::uuid[])`,
-        [[...new Set(offers.map((o) => o.supplierId))]],
-      ),
+      this.summaries([...new Set(offers.map((o) => o.supplierId))]),
     ]);
     const available = new Map(stock.map((row) => [row.offer_id, row.available]));
     const byId = new Map(suppliers.map((supplier) => [supplier.id, supplier]));
@@ -401,11 +405,7 @@ export class OffersService {
   supplierOf(ctx: RequestContext, supplierId: string): Promise<SupplierSummary | null> {
     return ctx
       .loader<string, SupplierSummary | null>('catalog.supplier', async (ids) => {
-        const rows: SupplierSummary[] = await this.dataSource.query(
-          `SELECT id, name, city, department_code AS "departmentCode", region_code AS "regionCode", sales_contact AS "salesContact"
-           FROM organisation WHERE id = ANY($1::uuid[])`,
-          [ids],
-        );
+        const rows = await this.summaries(ids);
         return ids.map((id) => rows.find((row) => row.id === id) ?? null);
       })
       .load(supplierId);

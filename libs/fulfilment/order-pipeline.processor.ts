@@ -3,11 +3,9 @@ import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { notificationEvent, QUEUES, QueueRegistry, recordEvents, RequestContext, runOnce, type OutboxJob } from '@masks/core';
 import { adminContactOf } from '@masks/organisations';
-import { ORDER_EVENT_TYPES, OrderAction, OrderActor, OrderStatus, OrdersService, orderNumber, PaymentMethod, PaymentGateway, type Order, type RecordedShipmentInput } from '@masks/orders';
+import { isUnpaid, ORDER_EVENT_TYPES, OrderAction, OrderActor, OrderStatus, OrdersService, orderNumber, PaymentMethod, PaymentGateway, type Order, type RecordedShipmentInput } from '@masks/orders';
 
 type OrderJob = OutboxJob<{ orderId: string; shipment?: RecordedShipmentInput }>;
-
-const UNPAID = new Set([OrderStatus.PLACED, OrderStatus.AWAITING_PAYMENT, OrderStatus.INVOICED]);
 
 /**
  * The order pipeline's lifecycle jobs: payment set-up after placement, expiry of unpaid
@@ -42,7 +40,7 @@ export class OrderPipelineProcessor implements OnApplicationBootstrap {
           await this.orders.transition(
             ctx,
             payload.orderId,
-            (order) => (UNPAID.has(order.status) ? { action: OrderAction.EXPIRE, actor: OrderActor.SYSTEM, note: 'not paid in time' } : null),
+            (order) => (isUnpaid(order.status) ? { action: OrderAction.EXPIRE, actor: OrderActor.SYSTEM, note: 'not paid in time' } : null),
             manager,
           );
           return;

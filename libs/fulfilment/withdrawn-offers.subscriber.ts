@@ -2,11 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { notificationEvent, recordEvents } from '@masks/core';
 import { OffersWithdrawnSubscriber, type OffersWithdrawn } from '@masks/certification';
-import { adminContactOf } from '@masks/organisations';
-import { orderNumber, OrderStatus } from '@masks/orders';
-
-/** Orders still to be delivered: the ones a withdrawn certification puts at risk. */
-const OPEN = [OrderStatus.PLACED, OrderStatus.AWAITING_PAYMENT, OrderStatus.INVOICED, OrderStatus.PAID, OrderStatus.CONFIRMED];
+import { adminContactsOf } from '@masks/organisations';
+import { orderNumber, RESERVING_STATUSES } from '@masks/orders';
 
 /**
  * When a certification is suspended, revoked or expires, its offers leave the market (certification
@@ -23,11 +20,13 @@ export class FlagOrdersOnWithdrawnOffers extends OffersWithdrawnSubscriber {
        WHERE o.status = ANY($2::text[]) AND o.flag IS DISTINCT FROM $3
          AND EXISTS (SELECT 1 FROM order_line l WHERE l.order_id = o.id AND l.offer_id = ANY($1::uuid[]))
        RETURNING o.id, o.seq, o.buyer_id`,
-      [event.offerIds, OPEN, flag],
+      // Orders still holding stock are the ones not delivered yet: those a withdrawal puts at risk.
+      [event.offerIds, RESERVING_STATUSES, flag],
     );
+    const recipients = await adminContactsOf(manager, orders.map((order) => order.buyer_id));
     const events = [];
-    for (const order of orders) {
-      const recipient = await adminContactOf(manager, order.buyer_id);
+    for (const [i, order] of orders.entries()) {
+      const recipient = recipients[i];
       if (!recipient) continue;
       const number = orderNumber(order);
       events.push(

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { OfferStatus, type PriceTier } from '@masks/catalog';
+import { OrderStatus } from '@masks/orders';
 import type { MaskCategory, MatchableOffer, OpenNeed } from './domain/types';
-import type { Need } from './need.entity';
+import { ProposalStatus, type Need } from './need.entity';
 
 interface OfferRow {
   id: string;
@@ -75,8 +76,13 @@ export const toOpenNeed = (need: Need, covered: number): OpenNeed => ({
 export async function coveredQuantities(manager: EntityManager, needIds: readonly string[]): Promise<Map<string, number>> {
   const rows: { need_id: string; covered: number }[] = await manager.query(
     `SELECT o.need_id, sum(l.quantity)::int AS covered FROM customer_order o JOIN order_line l ON l.order_id = o.id
-     WHERE o.need_id = ANY($1::uuid[]) AND o.status NOT IN ('CANCELLED', 'EXPIRED', 'REFUNDED') GROUP BY o.need_id`,
-    [needIds],
+     WHERE o.need_id = ANY($1::uuid[]) AND o.status <> ALL($2::text[]) GROUP BY o.need_id`,
+    [needIds, [OrderStatus.CANCELLED, OrderStatus.EXPIRED, OrderStatus.REFUNDED]],
   );
   return new Map(rows.map((row) => [row.need_id, row.covered]));
+}
+
+/** A need that closes takes its open proposals with it. */
+export async function lapseProposals(manager: EntityManager, needId: string): Promise<void> {
+  await manager.query(`UPDATE proposal SET status = $2 WHERE need_id = $1 AND status = $3`, [needId, ProposalStatus.LAPSED, ProposalStatus.PROPOSED]);
 }

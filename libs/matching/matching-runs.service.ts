@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ConflictError, NotFoundError, RequestContext, audit, notificationEvent, recordEvents } from '@masks/core';
-import { adminContactOf } from '@masks/organisations';
+import { adminContactsOf } from '@masks/organisations';
 import { OrdersService, type Order, type PaymentMethod } from '@masks/orders';
 import { allocateSupply } from './domain/allocation';
 import { MatchingRun, Need, NeedStatus, Proposal, ProposalStatus } from './need.entity';
@@ -74,12 +74,13 @@ export class MatchingRunsService {
 
   private async notifyBuyers(manager: EntityManager, needs: Need[], served: Set<string>): Promise<void> {
     const buyers = [...new Set(needs.filter((need) => served.has(need.id)).map((need) => need.buyerId))];
-    const events = [];
-    for (const buyerId of buyers) {
-      const recipient = await adminContactOf(manager, buyerId);
-      if (recipient) events.push(notificationEvent({ recipient, subject: 'Nouvelles propositions pour vos besoins en masques', body: 'Des offres certifiées vous sont proposées : acceptez-les pour commander.' }));
-    }
-    await recordEvents(manager, events);
+    const recipients = (await adminContactsOf(manager, buyers)).filter((recipient): recipient is string => recipient !== null);
+    await recordEvents(
+      manager,
+      recipients.map((recipient) =>
+        notificationEvent({ recipient, subject: 'Nouvelles propositions pour vos besoins en masques', body: 'Des offres certifiées vous sont proposées : acceptez-les pour commander.' }),
+      ),
+    );
   }
 
   /** The buyer accepts: the order is placed in the same transaction (stock reserved, or CONFLICT with what is left). */

@@ -6,6 +6,7 @@ import { adminContactOf } from '@masks/organisations';
 import { Need, NeedStatus } from './need.entity';
 import { MATCHING_EVENT_TYPES } from './need.events';
 import { MatchingRunsService } from './matching-runs.service';
+import { lapseProposals } from './matchable-offers';
 
 const RUN_SCHEDULER_ID = 'matching-run-every';
 const SCHEDULED_RUN = 'matching-run-scheduled';
@@ -54,7 +55,7 @@ export class MatchingProcessor implements OnApplicationBootstrap {
       if (type === MATCHING_EVENT_TYPES.needExpiry) {
         need.status = NeedStatus.EXPIRED;
         await manager.save(need);
-        await manager.query(`UPDATE proposal SET status = 'LAPSED' WHERE need_id = $1 AND status = 'PROPOSED'`, [need.id]);
+        await lapseProposals(manager, need.id);
       }
     });
   }

@@ -7,7 +7,7 @@ import { OrdersService, type Order } from '@masks/orders';
 import { suggestOffers } from './domain/ranking';
 import { Need, NeedStatus } from './need.entity';
 import { MATCHING_EVENTS } from './need.events';
-import { coveredQuantities, loadMatchableOffers, toOpenNeed } from './matchable-offers';
+import { coveredQuantities, lapseProposals, loadMatchableOffers, toOpenNeed } from './matchable-offers';
 import type { NeedInput, NeedsArgs, OrderForNeedInput } from './dto/need.inputs';
 import type { NeedSuggestions } from './models/suggestion.models';
 
@@ -94,7 +94,7 @@ export class NeedsService {
       const need = await this.ownOpenForUpdate(manager, ctx, id);
       need.status = NeedStatus.CANCELLED;
       await manager.save(need);
-      await manager.query(`UPDATE proposal SET status = 'LAPSED' WHERE need_id = $1 AND status = 'PROPOSED'`, [id]);
+      await lapseProposals(manager, id);
       await audit(manager, ctx, { action: 'need.cancelled', entityType: 'need', entityId: id, organisationId: need.buyerId });
       return need;
     });

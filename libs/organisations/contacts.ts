@@ -11,5 +11,15 @@ export async function adminContactsOf(manager: EntityManager, organisationIds: s
   return organisationIds.map((id) => rows.find((row) => row.organisation_id === id)?.email ?? null);
 }
 
+/** E-mail addresses of everyone holding one of `roles` (in one organisation, or anywhere). */
+export async function emailsWithRoles(manager: EntityManager, roles: Role[], organisationId?: string): Promise<string[]> {
+  const rows: { email: string }[] = await manager.query(
+    `SELECT DISTINCT u.email FROM membership m JOIN app_user u ON u.id = m.user_id
+     WHERE m.roles && $1::text[] AND ($2::uuid IS NULL OR m.organisation_id = $2) ORDER BY u.email`,
+    [roles, organisationId ?? null],
+  );
+  return rows.map((row) => row.email);
+}
+
 export const adminContactOf = async (manager: EntityManager, organisationId: string): Promise<string | null> =>
   (await adminContactsOf(manager, [organisationId]))[0];

@@ -3,7 +3,7 @@ import type { Job } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
 import { notificationEvent, QUEUES, QueueRegistry, recordEvents, RequestContext, runOnce, type OutboxJob } from '@masks/core';
 import { adminContactOf } from '@masks/organisations';
-import { Order, ORDER_EVENT_TYPES, OrderAction, OrderActor, OrderStatus, OrdersService, orderNumber, PaymentGateway, PaymentMethod } from '@masks/orders';
+import { isUnpaid, Order, ORDER_EVENT_TYPES, OrderAction, OrderActor, OrderStatus, OrdersService, orderNumber, PaymentGateway, PaymentMethod } from '@masks/orders';
 import { STRIPE_EVENT_RECEIVED } from './stripe-webhook.controller';
 
 type PaymentJob = OutboxJob<{ stripeEventId?: string; orderId?: string }>;
@@ -14,7 +14,6 @@ interface StripePaymentIntent {
   last_payment_error?: { message?: string } | null;
 }
 
-const UNPAID = new Set([OrderStatus.PLACED, OrderStatus.AWAITING_PAYMENT, OrderStatus.INVOICED]);
 /** An order no longer wanted: money arriving for it, or taken before it ended, goes back. */
 const ENDED = new Set([OrderStatus.CANCELLED, OrderStatus.EXPIRED]);
 
@@ -62,7 +61,7 @@ export class PaymentsProcessor implements OnApplicationBootstrap {
         ctx,
         orderId,
         (order) => {
-          if (UNPAID.has(order.status)) {
+          if (isUnpaid(order.status)) {
             return {
               action: OrderAction.RECORD_PAYMENT,
               actor: OrderActor.SYSTEM,
@@ -91,7 +90,7 @@ export class PaymentsProcessor implements OnApplicationBootstrap {
     }
     if (row.type === 'payment_intent.payment_failed') {
       const order = await manager.findOneBy(Order, { id: orderId });
-      const buyer = order && UNPAID.has(order.status) ? await adminContactOf(manager, order.buyerId) : null;
+      const buyer = order && isUnpaid(order.status) ? await adminContactOf(manager, order.buyerId) : null;
       if (order && buyer) {
         await recordEvents(manager, [
           notificationEvent({

@@ -55,7 +55,11 @@ interface Rule {
 
 const S = OrderStatus;
 const A = OrderActor;
-const BEFORE_PAYMENT = [S.PLACED, S.AWAITING_PAYMENT, S.INVOICED] as const;
+/** Not paid yet: the reservation may still expire. */
+export const UNPAID_STATUSES: readonly OrderStatus[] = [S.PLACED, S.AWAITING_PAYMENT, S.INVOICED];
+/** Stock is still set aside for these (released on cancel or expiry, sold on shipment). */
+export const RESERVING_STATUSES: readonly OrderStatus[] = [...UNPAID_STATUSES, S.PAID, S.CONFIRMED];
+const BEFORE_PAYMENT = UNPAID_STATUSES;
 
 export const ORDER_RULES: Record<OrderAction, Rule> = {
   [OrderAction.START_CARD_PAYMENT]: { from: [S.PLACED], to: S.AWAITING_PAYMENT, by: [A.SYSTEM] },
@@ -89,9 +93,8 @@ export function decide(from: OrderStatus, action: OrderAction, actor: OrderActor
   return { ok: true, to: rule.to === 'SAME' ? from : rule.to };
 }
 
-/** Whether stock is still set aside for the order (released on cancel or expiry, sold on shipment). */
-export const holdsReservation = (status: OrderStatus): boolean =>
-  [S.PLACED, S.AWAITING_PAYMENT, S.INVOICED, S.PAID, S.CONFIRMED].includes(status);
+export const holdsReservation = (status: OrderStatus): boolean => RESERVING_STATUSES.includes(status);
+export const isUnpaid = (status: OrderStatus): boolean => UNPAID_STATUSES.includes(status);
 
 /** Money was taken and must be returned if the order is cancelled. */
 export const wasPaid = (history: readonly OrderStatus[]): boolean => history.includes(S.PAID);
