@@ -132,9 +132,7 @@ export class OrdersService {
             ORDER_EVENTS.placed(order.id),
             ORDER_EVENTS.reservationExpiry(order.id, order.reservationExpiresAt as Date),
           ]);
-          for (const line of [...lines].sort((a, b) => (a.offer.id < b.offer.id ? -1 : 1))) {
-            await recordMovement(manager, ctx, { offerId: line.offer.id, kind: StockMovementKind.RESERVATION, quantity: line.quantity, reference: `order:${order.id}` });
-          }
+          await moveOrderStock(manager, ctx, order.id, lines.map((line) => ({ offerId: line.offer.id, quantity: line.quantity })), StockMovementKind.RESERVATION);
           // insert() filled the generated columns (number, dates) into `order`.
           return { id: order.id, value: order };
         },
@@ -232,10 +230,7 @@ export class OrdersService {
   /** Reserved stock goes back on cancel or expiry, and leaves on shipment: each a ledger movement. */
   private async stockEffects(manager: EntityManager, ctx: RequestContext, order: Order, lines: OrderLine[], from: OrderStatus, to: OrderStatus): Promise<void> {
     const kind = to === OrderStatus.SHIPPED ? StockMovementKind.SALE : holdsReservation(from) && !holdsReservation(to) ? StockMovementKind.RELEASE : null;
-    if (!kind) return;
-    for (const line of [...lines].sort((a, b) => (a.offerId < b.offerId ? -1 : 1))) {
-      await recordMovement(manager, ctx, { offerId: line.offerId, kind, quantity: line.quantity, reference: `order:${order.id}` });
-    }
+    if (kind) await moveOrderStock(manager, ctx, order.id, lines, kind);
   }
 
   /** Who must hear of a move, and what jobs follow it. */
@@ -445,6 +440,16 @@ export class OrdersService {
 }
 
 export const orderNumber = (order: Pick<Order, 'seq'>): string => `CMD-${String(order.seq).padStart(8, '0')}`;
+
+/**
+ * The stock movements of an order's lines, in offer id order: two orders touching the same lots lock
+ * their stock rows in the same order, so they never wait on each other crosswise.
+ */
+async function moveOrderStock(manager: EntityManager, ctx: RequestContext, orderId: string, lines: readonly { offerId: string; quantity: number }[], kind: StockMovementKind): Promise<void> {
+  for (const line of [...lines].sort((a, b) => (a.offerId < b.offerId ? -1 : 1))) {
+    await recordMovement(manager, ctx, { offerId: line.offerId, kind, quantity: line.quantity, reference: `order:${orderId}` });
+  }
+}
 
 /** Records the lots of every line and the carrier: the same whether the supplier ships by hand or through its ERP. */
 function shipEffect(input: ShipOrderInput): Effect {
