@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { RequestContext } from '@masks/core';
-import { movementDelta, movementProblem, recordMovement, StockMovementKind, type StockLevelValues } from '@masks/catalog';
+import { movementDelta, movementProblem, recordMovement, recordMovements, StockMovementKind, type StockLevelValues } from '@masks/catalog';
 import { startTestApp, type TestApp } from './harness/app';
 import { codeOf, type Actor } from './harness/factories';
 import { createOffer, createProduct, inDays, ledgerDisagreements, offerInput, setCertifiedUntil, signUpSupplier } from './harness/catalog';
@@ -178,6 +178,39 @@ describe('catalog: ERP upsert, stock ledger and search plans', () => {
       }
       const [level] = await app.dataSource.query(`SELECT on_hand, reserved FROM stock_level WHERE offer_id = $1`, [offerId]);
       expect(level).toEqual({ on_hand: 25_000, reserved: 25_000 });
+      expect(await ledgerDisagreements(app)).toEqual([]);
+    });
+
+    it('movements on several lots at once, given in any order by 40 concurrent callers: no deadlock, one net update per lot, the ledger balances', async () => {
+      const terms = { quantity: 100_000, minimumOrderQuantity: 1_000, orderIncrement: 1_000, priceTiers: [{ minQuantity: 1_000, unitPriceMicros: 800_000 }] };
+      const lots = [await createOffer(app, supplier, productId, terms), await createOffer(app, supplier, productId, terms), await createOffer(app, supplier, productId, terms)];
+      const ctx = RequestContext.system();
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 40 }, (_, i) => {
+          // Each caller names the lots in another order, and reserves then releases part of one of them.
+          const order = i % 2 ? [...lots].reverse() : [lots[i % 3], ...lots.filter((lot) => lot !== lots[i % 3])];
+          const movements = [
+            ...order.map((offerId) => ({ offerId, kind: StockMovementKind.RESERVATION, quantity: 2_000, reference: `batch-${i}` })),
+            { offerId: order[0], kind: StockMovementKind.RELEASE, quantity: 1_000, reference: `batch-${i}` },
+          ];
+          return app.dataSource.transaction((manager) => recordMovements(manager, ctx, movements));
+        }),
+      );
+      expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]);
+      const levels: { reserved: number }[] = await app.dataSource.query(`SELECT reserved FROM stock_level WHERE offer_id = ANY($1::uuid[])`, [lots]);
+      expect(levels.reduce((sum, level) => sum + level.reserved, 0)).toBe(40 * (3 * 2_000 - 1_000));
+      const [{ n }] = await app.dataSource.query(`SELECT count(*)::int AS n FROM stock_movement WHERE reference LIKE 'batch-%'`);
+      expect(n).toBe(40 * 4);
+      // A batch one lot cannot cover is refused whole, naming the lot and what is left.
+      const refused = app.dataSource.transaction((manager) =>
+        recordMovements(manager, ctx, [
+          { offerId: lots[0], kind: StockMovementKind.RESERVATION, quantity: 1_000 },
+          { offerId: lots[1], kind: StockMovementKind.RESERVATION, quantity: 1_000_000 },
+        ]),
+      );
+      await expect(refused).rejects.toMatchObject({ code: 'CONFLICT', details: { reason: 'INSUFFICIENT_STOCK', offerId: lots[1] } });
+      const [{ m }] = await app.dataSource.query(`SELECT count(*)::int AS m FROM stock_movement WHERE reference LIKE 'batch-%'`);
+      expect(m).toBe(n);
       expect(await ledgerDisagreements(app)).toEqual([]);
     });
 

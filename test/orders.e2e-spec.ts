@@ -190,27 +190,46 @@ describe('orders: placement, reservation and the order state machine', () => {
     expect(n).toBe(1);
   });
 
-  it('the supplier’s ERP reports shipments and deliveries in bulk; each order is moved by its own job, once', async () => {
-    const placed = await Promise.all(Array.from({ length: 6 }, () => placeOrder(app, buyer, [{ offerId, quantity: 5_000 }])));
+  it('the supplier’s ERP reports shipments and deliveries in bulk; jobs of 100 orders move each order once', async () => {
+    const productId = await createProduct(app, supplier);
+    await setCertifiedUntil(app, productId, inDays(90));
+    const lot = await createOffer(app, supplier, productId, { quantity: 150_000, minimumOrderQuantity: 1_000, orderIncrement: 1_000, priceTiers: [{ minQuantity: 1_000, unitPriceMicros: 800_000 }] });
+    // 120 orders: more than one job's worth.
+    const placed = await Promise.all(Array.from({ length: 120 }, () => placeOrder(app, buyer, [{ offerId: lot, quantity: 1_000 }])));
     const orders = placed.map((p) => p.data!.placeOrder);
-    for (const order of orders) {
-      await waitForStatus(app, buyer, order.id, 'INVOICED');
-      await app.gql(`mutation($id: ID!) { recordOrderPayment(id: $id, reference: "VIR") { status } }`, { id: order.id }, supplier);
-    }
+    await Promise.all(
+      orders.map(async (order) => {
+        await waitForStatus(app, buyer, order.id, 'INVOICED');
+        await app.gql(`mutation($id: ID!) { recordOrderPayment(id: $id, reference: "VIR") { status } }`, { id: order.id }, supplier);
+      }),
+    );
     const RECORD = `mutation($input: ShipmentsInput!) { recordShipments(input: $input) }`;
     const shipments = orders.map((o, i) => ({ orderId: o.id, carrier: 'Geodis', trackingNumber: `GX${i}00000`, lines: [{ lineId: o.lines[0].id, lotNumbers: [`L-${i}`] }] }));
+    const batchEvents = async () =>
+      (await app.dataSource.query(`SELECT count(*)::int AS n FROM outbox_event WHERE type = 'order.shipments-recorded' AND payload->'shipments'->0->>'orderId' = ANY($1)`, [orders.map((o) => o.id)]))[0].n;
     expect(codeOf(await app.gql(RECORD, { input: { shipments } }, otherBuyer))).toBe('FORBIDDEN');
     const other = await signUpSupplier(app);
     expect(codeOf(await app.gql(RECORD, { input: { shipments } }, other))).toBe('NOT_FOUND');
+    // One shipment naming another order's line: the whole batch is refused, row named, nothing recorded.
+    const wrongLine = shipments.map((s, i) => (i === 57 ? { ...s, lines: [{ lineId: orders[58].lines[0].id, lotNumbers: ['L-X'] }] } : s));
+    const refused = await app.gql(RECORD, { input: { shipments: wrongLine } }, supplier);
+    expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+    expect(refused.errors![0].extensions?.field).toBe('shipments[57].lines');
+    expect(await batchEvents()).toBe(0);
     // Sent twice (an ERP retrying): still one shipment each.
-    expect((await app.gql<{ recordShipments: number }>(RECORD, { input: { shipments } }, supplier)).data?.recordShipments).toBe(6);
+    expect((await app.gql<{ recordShipments: number }>(RECORD, { input: { shipments } }, supplier)).data?.recordShipments).toBe(120);
     await app.gql(RECORD, { input: { shipments } }, supplier);
-    for (const order of orders) await waitForStatus(app, buyer, order.id, 'SHIPPED');
+    expect(await batchEvents()).toBe(4);
+    await Promise.all(orders.map((order) => waitForStatus(app, buyer, order.id, 'SHIPPED')));
     await app.gql(`mutation($input: DeliveriesInput!) { recordDeliveries(input: $input) }`, { input: { orderIds: orders.map((o) => o.id) } }, supplier);
-    for (const order of orders) {
-      const done = await waitForStatus(app, buyer, order.id, 'DELIVERED');
-      expect(done.history.map((h) => h.toStatus)).toEqual(['PLACED', 'INVOICED', 'PAID', 'CONFIRMED', 'SHIPPED', 'DELIVERED']);
+    const done = await Promise.all(orders.map((order) => waitForStatus(app, buyer, order.id, 'DELIVERED')));
+    for (const [i, order] of done.entries()) {
+      expect(order.history.map((h) => h.toStatus)).toEqual(['PLACED', 'INVOICED', 'PAID', 'CONFIRMED', 'SHIPPED', 'DELIVERED']);
+      expect(order.lines[0].lotNumbers).toEqual([`L-${i}`]);
     }
+    const [sold] = await app.dataSource.query(`SELECT count(*)::int AS n, sum(on_hand_delta)::int AS units FROM stock_movement WHERE offer_id = $1 AND kind = 'SALE'`, [lot]);
+    expect(sold).toEqual({ n: 120, units: -120_000 });
+    expect(await stockOf(app, lot)).toEqual({ on_hand: 30_000, reserved: 0 });
     expect(await ledgerDisagreements(app)).toEqual([]);
   });
 

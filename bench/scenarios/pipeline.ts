@@ -7,10 +7,11 @@ import { gql, startServer, type BenchSettings, type Figures, type ScenarioOutcom
 
 /**
  * pipeline: 10,000 paid orders (over 100 lots) driven to delivered through the jobs. The supplier's ERP reports the
- * shipments, then the deliveries, in batches of 1,000 (`recordShipments`, `recordDeliveries`); each
- * order is confirmed, shipped (stock sold in the ledger) and delivered by its own jobs, with the
- * buyer's notifications, on two worker processes. Figures: total time (`ms`, goal under 30 s) and
- * jobs per second, next to BullMQ no-op jobs on the same Redis at the same concurrency.
+ * shipments, then the deliveries, in batches of 1,000 (`recordShipments`, `recordDeliveries`); jobs
+ * of 100 orders confirm, ship (stock sold in the ledger) and deliver them, with the buyer's
+ * notifications, on two worker processes. Figures: total time (`ms`, goal under 30 s), orders and
+ * jobs per second, next to BullMQ no-op jobs (one per order and step) on the same Redis at the same
+ * concurrency.
  */
 const ORDERS = 10_000;
 const BATCH = 1_000;
@@ -155,9 +156,10 @@ export async function pipeline(_settings: BenchSettings): Promise<ScenarioOutcom
     await until(client, `SELECT count(*) AS n FROM outbox_event WHERE processed_at IS NULL AND run_at <= now()`, [], 0, 60_000).catch(() => undefined);
     const jobs = Number((await client.query(`SELECT count(*) AS n FROM processed_event`)).rows[0].n) - jobsBefore;
     const subject: Figures = { rps: Number((jobs / (ms / 1000)).toFixed(1)), p50_ms: 0, p99_ms: 0, errors: 0 };
-    const reference = await noopJobsPerSecond(jobs);
-    console.log(`pipeline: ${ORDERS} orders from paid to delivered in ${ms} ms (${jobs} jobs, ${subject.rps} jobs/s; goal under 30,000 ms)`);
-    return { subject, reference, goal: 0, figures: { ms, orders: ORDERS, jobs, jobs_per_s: subject.rps, workers: WORKERS } };
+    const reference = await noopJobsPerSecond(2 * ORDERS);
+    const ordersPerSecond = Number((ORDERS / (ms / 1000)).toFixed(1));
+    console.log(`pipeline: ${ORDERS} orders from paid to delivered in ${ms} ms (${ordersPerSecond} orders/s; ${jobs} jobs, ${subject.rps} jobs/s; goal under 30,000 ms)`);
+    return { subject, reference, goal: 0, figures: { ms, orders: ORDERS, orders_per_s: ordersPerSecond, jobs, jobs_per_s: subject.rps, workers: WORKERS } };
   } finally {
     await Promise.all(workers.map(stopWorker));
     await server.stop();

@@ -24,34 +24,61 @@ export class InsufficientStockError extends ConflictError {
 }
 
 /**
- * The one writer of stock levels, inside the caller's transaction: one conditional UPDATE (no
- * read-modify-write, so concurrent orders can never oversell: the row lock it takes makes the
- * second wait and re-check the condition) and the ledger row. Vendure's stock update read, then
- * wrote, and oversold under load; this does not.
+ * The one writer of stock levels, inside the caller's transaction: the net change per offer is
+ * applied by one conditional UPDATE (no read-modify-write, so concurrent orders can never oversell:
+ * the row lock it takes makes the second wait and re-check the condition), and one ledger row is
+ * written per movement. With several offers their rows are locked first in offer id order, so two
+ * callers sharing lots (multi-line orders, batches of shipments) never wait on each other crosswise.
+ * Vendure's stock update read, then wrote, and oversold under load; this does not.
  */
-export async function recordMovement(manager: EntityManager, ctx: RequestContext, request: MovementRequest): Promise<StockLevelValues> {
-  const { onHandDelta, reservedDelta } = movementDelta(request.kind, request.quantity);
-  const [rows]: [{ on_hand: number; reserved: number }[], number] = await manager.query(
-    `UPDATE stock_level SET on_hand = on_hand + $2, reserved = reserved + $3
-     WHERE offer_id = $1 AND reserved + $3 >= 0 AND reserved + $3 <= on_hand + $2
-     RETURNING on_hand, reserved`,
-    [request.offerId, onHandDelta, reservedDelta],
-  );
-  if (!rows.length) {
-    const [current]: { on_hand: number; reserved: number }[] = await manager.query(
-      `SELECT on_hand, reserved FROM stock_level WHERE offer_id = $1`,
-      [request.offerId],
-    );
-    if (!current) throw new NotFoundError('Offer', request.offerId);
-    const level = { onHand: current.on_hand, reserved: current.reserved };
-    throw new InsufficientStockError(request.offerId, movementProblem(level, request.kind, request.quantity) ?? 'refused', level);
+export async function recordMovements(manager: EntityManager, ctx: RequestContext, requests: readonly MovementRequest[]): Promise<Map<string, StockLevelValues>> {
+  const net = new Map<string, { onHand: number; reserved: number }>();
+  for (const request of requests) {
+    const { onHandDelta, reservedDelta } = movementDelta(request.kind, request.quantity);
+    const sum = net.get(request.offerId) ?? { onHand: 0, reserved: 0 };
+    net.set(request.offerId, { onHand: sum.onHand + onHandDelta, reserved: sum.reserved + reservedDelta });
   }
+  const offerIds = [...net.keys()].sort();
+  if (!offerIds.length) return new Map();
+  if (offerIds.length > 1) await manager.query(`SELECT 1 FROM stock_level WHERE offer_id = ANY($1::uuid[]) ORDER BY offer_id FOR UPDATE`, [offerIds]);
+  const [rows]: [{ offer_id: string; on_hand: number; reserved: number }[], number] = await manager.query(
+    `UPDATE stock_level s SET on_hand = s.on_hand + d.on_hand, reserved = s.reserved + d.reserved
+     FROM unnest($1::uuid[], $2::int[], $3::int[]) AS d(offer_id, on_hand, reserved)
+     WHERE s.offer_id = d.offer_id AND s.reserved + d.reserved >= 0 AND s.reserved + d.reserved <= s.on_hand + d.on_hand
+     RETURNING s.offer_id, s.on_hand, s.reserved`,
+    [offerIds, offerIds.map((id) => net.get(id)!.onHand), offerIds.map((id) => net.get(id)!.reserved)],
+  );
+  const levels = new Map(rows.map((row) => [row.offer_id, { onHand: row.on_hand, reserved: row.reserved }]));
+  const refused = offerIds.find((id) => !levels.has(id));
+  if (refused) await refuse(manager, refused, requests.filter((request) => request.offerId === refused));
   await manager.query(
     `INSERT INTO stock_movement (offer_id, kind, on_hand_delta, reserved_delta, reason, reference, actor_user_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [request.offerId, request.kind, onHandDelta, reservedDelta, request.reason ?? null, request.reference ?? null, ctx.userId ?? null],
+     SELECT m.*, $7::uuid FROM unnest($1::uuid[], $2::text[], $3::int[], $4::int[], $5::text[], $6::text[]) AS m`,
+    [
+      requests.map((request) => request.offerId),
+      requests.map((request) => request.kind),
+      requests.map((request) => movementDelta(request.kind, request.quantity).onHandDelta),
+      requests.map((request) => movementDelta(request.kind, request.quantity).reservedDelta),
+      requests.map((request) => request.reason ?? null),
+      requests.map((request) => request.reference ?? null),
+      ctx.userId ?? null,
+    ],
   );
-  return { onHand: rows[0].on_hand, reserved: rows[0].reserved };
+  return levels;
+}
+
+/** One movement; returns the offer's level after it. */
+export async function recordMovement(manager: EntityManager, ctx: RequestContext, request: MovementRequest): Promise<StockLevelValues> {
+  return (await recordMovements(manager, ctx, [request])).get(request.offerId)!;
+}
+
+/** Says why an offer's stock cannot take its movements, with what is left. */
+async function refuse(manager: EntityManager, offerId: string, requests: MovementRequest[]): Promise<never> {
+  const [current]: { on_hand: number; reserved: number }[] = await manager.query(`SELECT on_hand, reserved FROM stock_level WHERE offer_id = $1`, [offerId]);
+  if (!current) throw new NotFoundError('Offer', offerId);
+  const level = { onHand: current.on_hand, reserved: current.reserved };
+  const problem = requests.length === 1 ? movementProblem(level, requests[0].kind, requests[0].quantity) : null;
+  throw new InsufficientStockError(offerId, problem ?? 'the movements exceed the stock', level);
 }
 
 /** A new offer's stock: an empty level, then the lot's receipt, so the ledger explains every unit. */

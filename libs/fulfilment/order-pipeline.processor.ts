@@ -5,7 +5,7 @@ import { notificationEvent, QUEUES, QueueRegistry, recordEvents, RequestContext,
 import { adminContactOf } from '@masks/organisations';
 import { isUnpaid, ORDER_EVENT_TYPES, OrderAction, OrderActor, OrderStatus, OrdersService, orderNumber, PaymentMethod, PaymentGateway, type Order, type RecordedShipmentInput } from '@masks/orders';
 
-type OrderJob = OutboxJob<{ orderId: string; shipment?: RecordedShipmentInput }>;
+type OrderJob = OutboxJob<{ orderId: string; shipments?: RecordedShipmentInput[]; orderIds?: string[] }>;
 
 /**
  * The order pipeline's lifecycle jobs: payment set-up after placement, expiry of unpaid
@@ -44,11 +44,11 @@ export class OrderPipelineProcessor implements OnApplicationBootstrap {
             manager,
           );
           return;
-        case ORDER_EVENT_TYPES.shipmentRecorded:
-          await this.orders.applyRecordedShipment(manager, payload.shipment as RecordedShipmentInput);
+        case ORDER_EVENT_TYPES.shipmentsRecorded:
+          await this.orders.applyRecordedShipments(manager, payload.shipments ?? []);
           return;
-        case ORDER_EVENT_TYPES.deliveryRecorded:
-          await this.orders.applyRecordedDelivery(manager, payload.orderId);
+        case ORDER_EVENT_TYPES.deliveriesRecorded:
+          await this.orders.applyRecordedDeliveries(manager, payload.orderIds ?? []);
           return;
         case ORDER_EVENT_TYPES.deliveryReminder:
         case ORDER_EVENT_TYPES.receiptReminder:

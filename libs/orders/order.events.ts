@@ -8,8 +8,8 @@ export const ORDER_EVENT_TYPES = {
   receiptReminder: 'order.receipt-reminder',
   invoice: 'order.invoice-requested',
   refund: 'order.refund-requested',
-  shipmentRecorded: 'order.shipment-recorded',
-  deliveryRecorded: 'order.delivery-recorded',
+  shipmentsRecorded: 'order.shipments-recorded',
+  deliveriesRecorded: 'order.deliveries-recorded',
 } as const;
 
 import type { RecordedShipmentInput } from './dto/order.inputs';
@@ -25,11 +25,11 @@ export const ORDER_EVENTS = {
   receiptReminder: (orderId: string, at: Date) => on(QUEUES.orders, ORDER_EVENT_TYPES.receiptReminder, orderId, at),
   invoice: (orderId: string) => on(QUEUES.invoices, ORDER_EVENT_TYPES.invoice, orderId),
   refund: (orderId: string) => on(QUEUES.payments, ORDER_EVENT_TYPES.refund, orderId),
-  /** A shipment the supplier's ERP reported, applied by the pipeline. */
-  shipmentRecorded: (shipment: RecordedShipmentInput): DomainEvent => ({
+  /** Part of a batch of shipments the supplier's ERP reported, applied by the pipeline. */
+  shipmentsRecorded: (shipments: RecordedShipmentInput[]): DomainEvent => ({
     queue: QUEUES.orders,
-    type: ORDER_EVENT_TYPES.shipmentRecorded,
-    payload: { orderId: shipment.orderId, shipment: { ...shipment } },
+    type: ORDER_EVENT_TYPES.shipmentsRecorded,
+    payload: { shipments: shipments.map((shipment) => ({ ...shipment })) },
   }),
-  deliveryRecorded: (orderId: string) => on(QUEUES.orders, ORDER_EVENT_TYPES.deliveryRecorded, orderId),
+  deliveriesRecorded: (orderIds: string[]): DomainEvent => ({ queue: QUEUES.orders, type: ORDER_EVENT_TYPES.deliveriesRecorded, payload: { orderIds } }),
 };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import {
   APP_CONFIG,
   BadInputError,
@@ -9,6 +9,7 @@ import {
   NotFoundError,
   RequestContext,
   audit,
+  auditAll,
   notificationEvent,
   once,
   paginate,
@@ -18,7 +19,7 @@ import {
   type DomainEvent,
   type SortSpec,
 } from '@masks/core';
-import { Offer, orderQuantityProblem, recordMovement, StockMovementKind, unitPriceFor, visibleToBuyers } from '@masks/catalog';
+import { Offer, orderQuantityProblem, recordMovements, StockMovementKind, unitPriceFor, visibleToBuyers, type MovementRequest } from '@masks/catalog';
 import { adminContactsOf, findDepartment } from '@masks/organisations';
 import { decide, holdsReservation, OrderAction, OrderActor, OrderStatus } from './domain/order.states';
 import { priceOrder, vatRateOn } from './domain/pricing';
@@ -39,6 +40,38 @@ export interface TransitionRequest {
   /** Applied after the state machine agreed, before the status changes. */
   effect?: Effect;
 }
+
+/** How many orders of an ERP batch one job applies. */
+const FULFILMENT_CHUNK = 100;
+
+/** A decided move, waiting to be written. */
+interface Move extends TransitionRequest {
+  order: Order;
+  lines: OrderLine[];
+  from: OrderStatus;
+  linesChanged: boolean;
+}
+
+/** What a move may change on an order (its status aside) and on its lines: the columns recordMoves writes. */
+const orderState = (o: Order) => ({
+  status: o.status,
+  payment_reference: o.paymentReference,
+  paid_at: o.paidAt,
+  refund_reference: o.refundReference,
+  carrier: o.carrier,
+  tracking_number: o.trackingNumber,
+  shipped_at: o.shippedAt,
+  delivered_at: o.deliveredAt,
+  received_at: o.receivedAt,
+  cancellation_reason: o.cancellationReason,
+  flag: o.flag,
+});
+const lineState = (l: OrderLine) => ({
+  lot_numbers: l.lotNumbers,
+  received_quantity: l.receivedQuantity,
+  received_lot_numbers: l.receivedLotNumbers,
+  discrepancy_note: l.discrepancyNote,
+});
 
 @Injectable()
 export class OrdersService {
@@ -132,7 +165,7 @@ export class OrdersService {
             ORDER_EVENTS.placed(order.id),
             ORDER_EVENTS.reservationExpiry(order.id, order.reservationExpiresAt as Date),
           ]);
-          await moveOrderStock(manager, ctx, order.id, lines.map((line) => ({ offerId: line.offer.id, quantity: line.quantity })), StockMovementKind.RESERVATION);
+          await recordMovements(manager, ctx, stockMovementsOf(order.id, lines.map((line) => ({ offerId: line.offer.id, quantity: line.quantity })), StockMovementKind.RESERVATION));
           // insert() filled the generated columns (number, dates) into `order`.
           return { id: order.id, value: order };
         },
@@ -198,45 +231,99 @@ export class OrdersService {
     request: TransitionRequest | ((order: Order) => TransitionRequest | null),
     manager?: EntityManager,
   ): Promise<Order> {
-    const run = async (tx: EntityManager): Promise<Order> => {
-      const order = await tx.getRepository(Order).createQueryBuilder('o').setLock('pessimistic_write').where('o.id = :id', { id: orderId }).getOne();
-      if (!order) throw new NotFoundError('Order', orderId);
-      const asked = typeof request === 'function' ? request(order) : request;
-      // A job finding the order already past the point it was scheduled for has nothing to do.
-      if (!asked) return order;
-      const { action, actor, note, effect } = asked;
-      const decision = decide(order.status, action, actor);
-      if (!decision.ok) {
-        throw decision.illegal === 'STATE' ? new ConflictError(decision.reason, { reason: 'ILLEGAL_TRANSITION', status: order.status }) : new ForbiddenError(decision.reason);
+    const [order] = await this.transitionMany(ctx, [orderId], typeof request === 'function' ? request : () => request, manager);
+    return order;
+  }
+
+  /**
+   * Moves many orders at once (a batch of shipments from an ERP) as `transition` moves one, in the
+   * same number of statements however many there are: the orders are locked in id order (and their
+   * stock rows after them, in offer order), so concurrent batches never wait on each other crosswise.
+   * Returns the orders as given, moved or not.
+   */
+  async transitionMany(ctx: RequestContext, orderIds: readonly string[], request: (order: Order) => TransitionRequest | null, manager?: EntityManager): Promise<Order[]> {
+    const run = async (tx: EntityManager): Promise<Order[]> => {
+      const locked = await tx.getRepository(Order).createQueryBuilder('o').setLock('pessimistic_write').where('o.id = ANY(:ids)', { ids: orderIds }).orderBy('o.id').getMany();
+      const orders = new Map(locked.map((order) => [order.id, order]));
+      const missing = orderIds.find((id) => !orders.has(id));
+      if (missing) throw new NotFoundError('Order', missing);
+      const linesOf = new Map<string, OrderLine[]>(locked.map((order) => [order.id, []]));
+      for (const line of await tx.find(OrderLine, { where: { orderId: In([...orders.keys()]) }, order: { id: 'ASC' } })) linesOf.get(line.orderId)!.push(line);
+      const moves: Move[] = [];
+      for (const order of locked) {
+        const asked = request(order);
+        // A job finding the order already past the point it was scheduled for has nothing to do.
+        if (!asked) continue;
+        const decision = decide(order.status, asked.action, asked.actor);
+        if (!decision.ok) {
+          throw decision.illegal === 'STATE' ? new ConflictError(decision.reason, { reason: 'ILLEGAL_TRANSITION', status: order.status }) : new ForbiddenError(decision.reason);
+        }
+        const lines = linesOf.get(order.id)!;
+        const linesBefore = JSON.stringify(lines.map(lineState));
+        await asked.effect?.(tx, order, lines);
+        moves.push({ order, lines, from: order.status, ...asked, linesChanged: JSON.stringify(lines.map(lineState)) !== linesBefore });
+        order.status = decision.to;
       }
-      const lines = await tx.findBy(OrderLine, { orderId });
-      const from = order.status;
-      await effect?.(tx, order, lines);
-      order.status = decision.to;
-      // One UPDATE of what a move can change (save() would first re-read the row it holds locked).
-      const { status, paymentReference, paidAt, refundReference, carrier, trackingNumber, shippedAt, deliveredAt, receivedAt, cancellationReason, flag } = order;
-      await tx.update(Order, { id: orderId }, { status, paymentReference, paidAt, refundReference, carrier, trackingNumber, shippedAt, deliveredAt, receivedAt, cancellationReason, flag });
-      const saved = order;
-      await tx.insert(OrderTransition, { orderId, fromStatus: from, toStatus: decision.to, action, actor, actorUserId: ctx.userId ?? null, note: note ?? null });
-      await audit(tx, ctx, { action: `order.${action.toLowerCase()}`, entityType: 'order', entityId: orderId, organisationId: order.buyerId, before: { status: from }, after: { status: decision.to, note: note ?? null } });
-      await recordEvents(tx, await this.eventsFor(tx, saved, from, action));
-      // Last, so a lot's stock row (hot when many orders share it) stays locked only until the commit.
-      await this.stockEffects(tx, ctx, order, lines, from, decision.to);
-      return saved;
+      if (moves.length) await this.recordMoves(tx, ctx, moves);
+      return orderIds.map((id) => orders.get(id)!);
     };
     return manager ? run(manager) : this.dataSource.transaction(run);
   }
 
-  /** Reserved stock goes back on cancel or expiry, and leaves on shipment: each a ledger movement. */
-  private async stockEffects(manager: EntityManager, ctx: RequestContext, order: Order, lines: OrderLine[], from: OrderStatus, to: OrderStatus): Promise<void> {
-    const kind = to === OrderStatus.SHIPPED ? StockMovementKind.SALE : holdsReservation(from) && !holdsReservation(to) ? StockMovementKind.RELEASE : null;
-    if (kind) await moveOrderStock(manager, ctx, order.id, lines, kind);
+  /** Writes decided moves: one statement per table whatever their number; the stock last, so a hot lot's row stays locked only until the commit. */
+  private async recordMoves(tx: EntityManager, ctx: RequestContext, moves: Move[]): Promise<void> {
+    await tx.query(
+      `UPDATE customer_order o SET status = v.status, payment_reference = v.payment_reference, paid_at = v.paid_at, refund_reference = v.refund_reference,
+         carrier = v.carrier, tracking_number = v.tracking_number, shipped_at = v.shipped_at, delivered_at = v.delivered_at, received_at = v.received_at,
+         cancellation_reason = v.cancellation_reason, flag = v.flag, updated_at = now()
+       FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, status text, payment_reference text, paid_at timestamptz, refund_reference text, carrier text,
+         tracking_number text, shipped_at timestamptz, delivered_at timestamptz, received_at timestamptz, cancellation_reason text, flag text)
+       WHERE o.id = v.id`,
+      [JSON.stringify(moves.map(({ order }) => ({ id: order.id, ...orderState(order) })))],
+    );
+    const changedLines = moves.filter((move) => move.linesChanged).flatMap((move) => move.lines);
+    if (changedLines.length) {
+      await tx.query(
+        `UPDATE order_line l SET lot_numbers = v.lot_numbers, received_quantity = v.received_quantity, received_lot_numbers = v.received_lot_numbers, discrepancy_note = v.discrepancy_note
+         FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, lot_numbers text[], received_quantity int, received_lot_numbers text[], discrepancy_note text)
+         WHERE l.id = v.id`,
+        [JSON.stringify(changedLines.map((line) => ({ id: line.id, ...lineState(line) })))],
+      );
+    }
+    const actorUserId = ctx.userId ?? null;
+    await tx.insert(
+      OrderTransition,
+      moves.map(({ order, from, action, actor, note }) => ({ orderId: order.id, fromStatus: from, toStatus: order.status, action, actor, actorUserId, note: note ?? null })),
+    );
+    await auditAll(
+      tx,
+      ctx,
+      moves.map(({ order, from, action, note }) => ({
+        action: `order.${action.toLowerCase()}`,
+        entityType: 'order',
+        entityId: order.id,
+        organisationId: order.buyerId,
+        before: { status: from },
+        after: { status: order.status, note: note ?? null },
+      })),
+    );
+    const parties = [...new Set(moves.flatMap(({ order }) => [order.buyerId, order.supplierId]))];
+    const contacts = new Map((await adminContactsOf(tx, parties)).map((email, i) => [parties[i], email]));
+    await recordEvents(tx, moves.flatMap((move) => this.eventsFor(move, contacts)));
+    await recordMovements(
+      tx,
+      ctx,
+      moves.flatMap(({ order, lines, from }) => {
+        const kind = order.status === OrderStatus.SHIPPED ? StockMovementKind.SALE : holdsReservation(from) && !holdsReservation(order.status) ? StockMovementKind.RELEASE : null;
+        return kind ? stockMovementsOf(order.id, lines, kind) : [];
+      }),
+    );
   }
 
   /** Who must hear of a move, and what jobs follow it. */
-  private async eventsFor(manager: EntityManager, order: Order, from: OrderStatus, action: OrderAction): Promise<DomainEvent[]> {
+  private eventsFor({ order, from, action }: Move, contacts: Map<string, string | null>): DomainEvent[] {
     const number = orderNumber(order);
-    const [buyer, supplier] = await adminContactsOf(manager, [order.buyerId, order.supplierId]);
+    const [buyer, supplier] = [contacts.get(order.buyerId) ?? null, contacts.get(order.supplierId) ?? null];
     const tell = (to: string | null, subject: string, body: string) => (to ? [notificationEvent({ recipient: to, subject, body })] : []);
     switch (action) {
       case OrderAction.RECORD_PAYMENT:
@@ -284,25 +371,33 @@ export class OrdersService {
   }
 
   /**
-   * The supplier's ERP reports shipments (or, with `delivered`, its carrier's deliveries) in bulk:
-   * every order must be one of the caller's sales, checked now; each is then applied by its own job
-   * (at least once, effect once), so a batch of thousands answers at once and a failure retries alone.
+   * The supplier's ERP reports shipments (or, with `deliveredOrderIds`, its carrier's deliveries) in
+   * bulk: every order must be one of the caller's sales and every shipment must give the lots of each
+   * of its order's lines, checked now, so the jobs cannot meet a bad row. The batch is then applied
+   * by jobs of FULFILMENT_CHUNK orders each (at least once, effect once): a batch of thousands answers
+   * at once, and a chunk that fails retries alone.
    */
   async recordFulfilment(ctx: RequestContext, batch: { shipments?: RecordedShipmentInput[]; deliveredOrderIds?: string[] }): Promise<number> {
     const orderIds = batch.shipments?.map((s) => s.orderId) ?? batch.deliveredOrderIds ?? [];
     if (new Set(orderIds).size !== orderIds.length) throw new BadInputError('Each order may appear once per batch', { field: 'orderIds' });
-    const [owned]: { n: number }[] = await this.dataSource.query(`SELECT count(*)::int AS n FROM customer_order WHERE id = ANY($1::uuid[]) AND supplier_id = $2`, [
-      orderIds,
-      ctx.organisationId,
-    ]);
-    if (owned.n !== orderIds.length) throw new NotFoundError(`${orderIds.length - owned.n} of the orders`);
+    const rows: { id: string; line_ids: string[] }[] = await this.dataSource.query(
+      `SELECT o.id, array_agg(l.id) AS line_ids FROM customer_order o JOIN order_line l ON l.order_id = o.id
+       WHERE o.id = ANY($1::uuid[]) AND o.supplier_id = $2 GROUP BY o.id`,
+      [orderIds, ctx.organisationId],
+    );
+    if (rows.length !== orderIds.length) throw new NotFoundError(`${orderIds.length - rows.length} of the orders`);
+    const lineIds = new Map(rows.map((row) => [row.id, row.line_ids.map((id) => ({ id }))]));
+    batch.shipments?.forEach((shipment, i) => lotsByLine(shipment, lineIds.get(shipment.orderId)!, `shipments[${i}].lines`));
     await this.dataSource.transaction(async (manager) => {
-      await recordEvents(
-        manager,
-        batch.shipments
-          ? batch.shipments.map((shipment) => ORDER_EVENTS.shipmentRecorded(shipment))
-          : orderIds.map((orderId) => ORDER_EVENTS.deliveryRecorded(orderId)),
-      );
+      const events: DomainEvent[] = [];
+      for (let i = 0; i < orderIds.length; i += FULFILMENT_CHUNK) {
+        events.push(
+          batch.shipments
+            ? ORDER_EVENTS.shipmentsRecorded(batch.shipments.slice(i, i + FULFILMENT_CHUNK))
+            : ORDER_EVENTS.deliveriesRecorded(orderIds.slice(i, i + FULFILMENT_CHUNK)),
+        );
+      }
+      await recordEvents(manager, events);
       await audit(manager, ctx, {
         action: batch.shipments ? 'orders.shipments-recorded' : 'orders.deliveries-recorded',
         entityType: 'order_batch',
@@ -314,19 +409,22 @@ export class OrdersService {
     return orderIds.length;
   }
 
-  /** Job side of a recorded shipment: a paid order is confirmed by its shipment; an order no longer shippable is left alone. */
-  async applyRecordedShipment(manager: EntityManager, shipment: RecordedShipmentInput): Promise<void> {
+  /** Job side of recorded shipments: a paid order is confirmed by its shipment; an order no longer shippable is left alone. */
+  async applyRecordedShipments(manager: EntityManager, shipments: RecordedShipmentInput[]): Promise<void> {
     const ctx = RequestContext.system();
-    const asSupplier = (action: OrderAction, status: OrderStatus, effect?: Effect) => (order: Order) =>
-      order.status === status ? { action, actor: OrderActor.SUPPLIER, note: `${shipment.carrier} ${shipment.trackingNumber}`, effect } : null;
-    await this.transition(ctx, shipment.orderId, asSupplier(OrderAction.CONFIRM, OrderStatus.PAID), manager);
-    await this.transition(ctx, shipment.orderId, asSupplier(OrderAction.SHIP, OrderStatus.CONFIRMED, shipEffect(shipment)), manager);
+    const byOrder = new Map(shipments.map((shipment) => [shipment.orderId, shipment]));
+    const asSupplier = (action: OrderAction, status: OrderStatus, effect?: (shipment: RecordedShipmentInput) => Effect) => (order: Order) => {
+      const shipment = byOrder.get(order.id)!;
+      return order.status === status ? { action, actor: OrderActor.SUPPLIER, note: `${shipment.carrier} ${shipment.trackingNumber}`, effect: effect?.(shipment) } : null;
+    };
+    await this.transitionMany(ctx, [...byOrder.keys()], asSupplier(OrderAction.CONFIRM, OrderStatus.PAID), manager);
+    await this.transitionMany(ctx, [...byOrder.keys()], asSupplier(OrderAction.SHIP, OrderStatus.CONFIRMED, shipEffect), manager);
   }
 
-  async applyRecordedDelivery(manager: EntityManager, orderId: string): Promise<void> {
-    await this.transition(
+  async applyRecordedDeliveries(manager: EntityManager, orderIds: string[]): Promise<void> {
+    await this.transitionMany(
       RequestContext.system(),
-      orderId,
+      orderIds,
       (order) => (order.status === OrderStatus.SHIPPED ? { action: OrderAction.DELIVER, actor: OrderActor.SUPPLIER, note: 'reported by the carrier', effect: deliverEffect } : null),
       manager,
     );
@@ -334,7 +432,7 @@ export class OrdersService {
 
   /** The buyer's acknowledgement of receipt, line by line; differences are kept as discrepancies. */
   acknowledgeReceipt(ctx: RequestContext, orderId: string, input: AcknowledgeReceiptInput): Promise<Order> {
-    return this.act(ctx, orderId, OrderAction.ACKNOWLEDGE_RECEIPT, null, async (manager, order, lines) => {
+    return this.act(ctx, orderId, OrderAction.ACKNOWLEDGE_RECEIPT, null, async (_manager, order, lines) => {
       const received = new Map(input.lines.map((line) => [line.lineId, line]));
       if (received.size !== lines.length || lines.some((line) => !received.has(line.id))) {
         throw new BadInputError('Acknowledge every line of the order, once each', { field: 'lines' });
@@ -347,7 +445,7 @@ export class OrdersService {
           lotsDiffer ? `lots received: ${report.receivedLotNumbers!.join(', ')}` : null,
           report.note ?? null,
         ].filter(Boolean);
-        await manager.update(OrderLine, { id: line.id }, {
+        Object.assign(line, {
           receivedQuantity: report.receivedQuantity,
           receivedLotNumbers: lotsDiffer ? report.receivedLotNumbers : null,
           discrepancyNote: notes.length ? notes.join('; ') : null,
@@ -441,24 +539,24 @@ export class OrdersService {
 
 export const orderNumber = (order: Pick<Order, 'seq'>): string => `CMD-${String(order.seq).padStart(8, '0')}`;
 
-/**
- * The stock movements of an order's lines, in offer id order: two orders touching the same lots lock
- * their stock rows in the same order, so they never wait on each other crosswise.
- */
-async function moveOrderStock(manager: EntityManager, ctx: RequestContext, orderId: string, lines: readonly { offerId: string; quantity: number }[], kind: StockMovementKind): Promise<void> {
-  for (const line of [...lines].sort((a, b) => (a.offerId < b.offerId ? -1 : 1))) {
-    await recordMovement(manager, ctx, { offerId: line.offerId, kind, quantity: line.quantity, reference: `order:${orderId}` });
+/** The stock movements of an order's lines (recordMovements orders the locks). */
+const stockMovementsOf = (orderId: string, lines: readonly { offerId: string; quantity: number }[], kind: StockMovementKind): MovementRequest[] =>
+  lines.map((line) => ({ offerId: line.offerId, kind, quantity: line.quantity, reference: `order:${orderId}` }));
+
+/** The lots of each line of an order's shipment; every line must be given, once. */
+function lotsByLine(input: ShipOrderInput, lines: readonly { id: string }[], field = 'lines'): Map<string, string[]> {
+  const lots = new Map(input.lines.map((line) => [line.lineId, line.lotNumbers]));
+  if (lots.size !== input.lines.length || lots.size !== lines.length || lines.some((line) => !lots.has(line.id))) {
+    throw new BadInputError('Give the lot numbers of every line of the order, once each', { field });
   }
+  return lots;
 }
 
 /** Records the lots of every line and the carrier: the same whether the supplier ships by hand or through its ERP. */
 function shipEffect(input: ShipOrderInput): Effect {
-  return async (manager, order, lines) => {
-    const lots = new Map(input.lines.map((line) => [line.lineId, line.lotNumbers]));
-    if (lots.size !== lines.length || lines.some((line) => !lots.has(line.id))) {
-      throw new BadInputError('Give the lot numbers of every line of the order, once each', { field: 'lines' });
-    }
-    for (const line of lines) await manager.update(OrderLine, { id: line.id }, { lotNumbers: lots.get(line.id) });
+  return async (_manager, order, lines) => {
+    const lots = lotsByLine(input, lines);
+    for (const line of lines) line.lotNumbers = lots.get(line.id)!;
     Object.assign(order, { carrier: input.carrier, trackingNumber: input.trackingNumber, shippedAt: new Date() });
   };
 }

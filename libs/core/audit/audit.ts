@@ -11,22 +11,29 @@ export interface AuditRecord {
 }
 
 /** Writes the audit entry in the caller's transaction: no entry without the change, and vice versa. */
-export async function audit(manager: EntityManager, ctx: RequestContext, record: AuditRecord): Promise<void> {
+export function audit(manager: EntityManager, ctx: RequestContext, record: AuditRecord): Promise<void> {
+  return auditAll(manager, ctx, [record]);
+}
+
+/** Several entries by one caller (a batch of changes) in one statement. */
+export async function auditAll(manager: EntityManager, ctx: RequestContext, records: readonly AuditRecord[]): Promise<void> {
+  if (!records.length) return;
   const principal = ctx.principal;
+  const json = (value: Record<string, unknown> | null | undefined) => (value ? JSON.stringify(value) : null);
   await manager.query(
-    `INSERT INTO audit_entry (action, entity_type, entity_id, organisation_id, actor_user_id,
-       actor_organisation_id, actor_api_key_id, before, after, request_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    `INSERT INTO audit_entry (action, entity_type, entity_id, organisation_id, before, after, actor_user_id, actor_organisation_id, actor_api_key_id, request_id)
+     SELECT e.*, $7::uuid, $8::uuid, $9::uuid, $10::text
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::jsonb[], $6::jsonb[]) AS e`,
     [
-      record.action,
-      record.entityType,
-      record.entityId,
-      record.organisationId ?? null,
+      records.map((record) => record.action),
+      records.map((record) => record.entityType),
+      records.map((record) => record.entityId),
+      records.map((record) => record.organisationId ?? null),
+      records.map((record) => json(record.before)),
+      records.map((record) => json(record.after)),
       principal?.userId ?? null,
       principal?.organisationId ?? null,
       principal?.apiKeyId ?? null,
-      record.before ? JSON.stringify(record.before) : null,
-      record.after ? JSON.stringify(record.after) : null,
       ctx.requestId,
     ],
   );

@@ -78,14 +78,21 @@ export class QueueRegistry implements BeforeApplicationShutdown, OnApplicationSh
   }
 
   queue(name: QueueName): Queue {
-    let queue = this.queues.get(name);
-    if (!queue) {
-      const backend = this.backend();
-      const opts = { ...this.connection(true), defaultJobOptions: DEFAULT_JOB_OPTIONS };
-      queue = backend ? new Queue(name, opts, backend) : new Queue(name, opts);
-      queue.on('error', (error) => this.logger.warn(`queue ${name}: ${error.message}`));
-      this.queues.set(name, queue);
-    }
+    const existing = this.queues.get(name);
+    if (existing) return existing;
+    const backend = this.backend();
+    const opts = { ...this.connection(true), defaultJobOptions: DEFAULT_JOB_OPTIONS };
+    const queue = backend ? new Queue(name, opts, backend) : new Queue(name, opts);
+    queue.on('error', (error) => this.logger.warn(`queue ${name}: ${error.message}`));
+    // A producer whose connection set-up failed (Redis lost between the connection and its first
+    // reply) stays failed for good in BullMQ: drop it, so the next use starts a fresh one.
+    queue.waitUntilReady().catch((error: Error) => {
+      if (this.queues.get(name) !== queue) return;
+      this.queues.delete(name);
+      this.logger.warn(`queue ${name}: connection set-up failed (${error.message}); a new one is made on next use`);
+      void queue.close().catch(() => undefined);
+    });
+    this.queues.set(name, queue);
     return queue;
   }
 
