@@ -179,13 +179,22 @@ describe('orders: placement, reservation and the order state machine', () => {
     const open = (await placeOrder(app, buyer, [{ offerId: lot, quantity: 5_000 }])).data!.placeOrder;
     const done = (await placeOrder(app, buyer, [{ offerId: lot, quantity: 5_000 }])).data!.placeOrder;
     await waitForStatus(app, buyer, done.id, 'INVOICED');
-    await app.gql(`mutation($id: ID!) { cancelOrder(id: $id, reason: "changed plans") { status } }`, { id: done.id }, buyer);
+    const cancel = (id: string) => app.gql<{ cancelOrder: { status: string } }>(`mutation($id: ID!) { cancelOrder(id: $id, reason: "changed plans") { status } }`, { id }, buyer);
+    await cancel(done.id);
+    // Paid and confirmed by the supplier: the buyer may no longer cancel it, until it is at risk.
+    const confirmed = (await placeOrder(app, buyer, [{ offerId: lot, quantity: 5_000 }])).data!.placeOrder;
+    await waitForStatus(app, buyer, confirmed.id, 'INVOICED');
+    await app.gql(`mutation($id: ID!) { recordOrderPayment(id: $id, reference: "VIR-9") { status } }`, { id: confirmed.id }, supplier);
+    await app.gql(`mutation($id: ID!) { confirmOrder(id: $id) { status } }`, { id: confirmed.id }, supplier);
+    expect(codeOf(await cancel(confirmed.id))).toBe('FORBIDDEN');
     const revoked = await app.gql(decisionMutation('revoke'), { id: certificationId, reason: 'DGA retest: filtration 88 %' }, dge);
     expect(revoked.errors).toBeUndefined();
     const flagOf = async (id: string) => (await app.gql<{ order: { flag: string | null } }>(`query($id: ID!) { order(id: $id) { flag } }`, { id }, buyer)).data!.order.flag;
     await waitFor(async () => (await flagOf(open.id)) !== null, 15_000);
     expect(await flagOf(open.id)).toBe('Certification revoked: DGA retest: filtration 88 %');
     expect(await flagOf(done.id)).toBeNull();
+    expect((await cancel(confirmed.id)).data?.cancelOrder.status).toBe('CANCELLED');
+    expect((await orderView(app, buyer, confirmed.id)).history.map((h) => h.toStatus)).toEqual(['PLACED', 'INVOICED', 'PAID', 'CONFIRMED', 'CANCELLED']);
     const [{ n }] = await app.dataSource.query(`SELECT count(*)::int AS n FROM outbox_event WHERE type = 'notification.requested' AND payload->>'subject' LIKE $1`, [`%${open.number}%certification retirée%`]);
     expect(n).toBe(1);
   });

@@ -32,38 +32,45 @@ export class InsufficientStockError extends ConflictError {
  * Vendure's stock update read, then wrote, and oversold under load; this does not.
  */
 export async function recordMovements(manager: EntityManager, ctx: RequestContext, requests: readonly MovementRequest[]): Promise<Map<string, StockLevelValues>> {
+  const movements = requests.map((request) => ({ ...request, ...movementDelta(request.kind, request.quantity) }));
   const net = new Map<string, { onHand: number; reserved: number }>();
-  for (const request of requests) {
-    const { onHandDelta, reservedDelta } = movementDelta(request.kind, request.quantity);
-    const sum = net.get(request.offerId) ?? { onHand: 0, reserved: 0 };
-    net.set(request.offerId, { onHand: sum.onHand + onHandDelta, reserved: sum.reserved + reservedDelta });
+  for (const { offerId, onHandDelta, reservedDelta } of movements) {
+    const sum = net.get(offerId) ?? { onHand: 0, reserved: 0 };
+    net.set(offerId, { onHand: sum.onHand + onHandDelta, reserved: sum.reserved + reservedDelta });
   }
   const offerIds = [...net.keys()].sort();
   if (!offerIds.length) return new Map();
   if (offerIds.length > 1) await manager.query(`SELECT 1 FROM stock_level WHERE offer_id = ANY($1::uuid[]) ORDER BY offer_id FOR UPDATE`, [offerIds]);
-  const [rows]: [{ offer_id: string; on_hand: number; reserved: number }[], number] = await manager.query(
-    `UPDATE stock_level s SET on_hand = s.on_hand + d.on_hand, reserved = s.reserved + d.reserved
-     FROM unnest($1::uuid[], $2::int[], $3::int[]) AS d(offer_id, on_hand, reserved)
-     WHERE s.offer_id = d.offer_id AND s.reserved + d.reserved >= 0 AND s.reserved + d.reserved <= s.on_hand + d.on_hand
-     RETURNING s.offer_id, s.on_hand, s.reserved`,
-    [offerIds, offerIds.map((id) => net.get(id)!.onHand), offerIds.map((id) => net.get(id)!.reserved)],
+  // One statement, so a hot lot's row is locked for one round trip and the commit. The ledger rows
+  // are written only if every offer could take its movements.
+  const rows: { offer_id: string; on_hand: number; reserved: number }[] = await manager.query(
+    `WITH level AS (
+       UPDATE stock_level s SET on_hand = s.on_hand + d.on_hand, reserved = s.reserved + d.reserved
+       FROM unnest($1::uuid[], $2::int[], $3::int[]) AS d(offer_id, on_hand, reserved)
+       WHERE s.offer_id = d.offer_id AND s.reserved + d.reserved >= 0 AND s.reserved + d.reserved <= s.on_hand + d.on_hand
+       RETURNING s.offer_id, s.on_hand, s.reserved
+     ), ledger AS (
+       INSERT INTO stock_movement (offer_id, kind, on_hand_delta, reserved_delta, reason, reference, actor_user_id)
+       SELECT m.*, $10::uuid FROM unnest($4::uuid[], $5::text[], $6::int[], $7::int[], $8::text[], $9::text[]) AS m
+       WHERE (SELECT count(*) FROM level) = cardinality($1::uuid[])
+     )
+     SELECT * FROM level`,
+    [
+      offerIds,
+      offerIds.map((id) => net.get(id)!.onHand),
+      offerIds.map((id) => net.get(id)!.reserved),
+      movements.map((m) => m.offerId),
+      movements.map((m) => m.kind),
+      movements.map((m) => m.onHandDelta),
+      movements.map((m) => m.reservedDelta),
+      movements.map((m) => m.reason ?? null),
+      movements.map((m) => m.reference ?? null),
+      ctx.userId ?? null,
+    ],
   );
   const levels = new Map(rows.map((row) => [row.offer_id, { onHand: row.on_hand, reserved: row.reserved }]));
   const refused = offerIds.find((id) => !levels.has(id));
   if (refused) await refuse(manager, refused, requests.filter((request) => request.offerId === refused));
-  await manager.query(
-    `INSERT INTO stock_movement (offer_id, kind, on_hand_delta, reserved_delta, reason, reference, actor_user_id)
-     SELECT m.*, $7::uuid FROM unnest($1::uuid[], $2::text[], $3::int[], $4::int[], $5::text[], $6::text[]) AS m`,
-    [
-      requests.map((request) => request.offerId),
-      requests.map((request) => request.kind),
-      requests.map((request) => movementDelta(request.kind, request.quantity).onHandDelta),
-      requests.map((request) => movementDelta(request.kind, request.quantity).reservedDelta),
-      requests.map((request) => request.reason ?? null),
-      requests.map((request) => request.reference ?? null),
-      ctx.userId ?? null,
-    ],
-  );
   return levels;
 }
 

@@ -36,7 +36,7 @@ export class OrdersResolver {
     return this.service.place(ctx, input, idempotencyKey);
   }
 
-  @Mutation(() => Order, { description: 'Buyer until payment; supplier until shipment; reserved stock is released, a payment refunded' })
+  @Mutation(() => Order, { description: 'Buyer until payment (until shipment if the order is flagged at risk); supplier until shipment; reserved stock is released, a payment refunded' })
   @Allow([Role.BUYER, Role.SUPPLIER_MANAGER, Role.DGE_OFFICER], WRITE)
   cancelOrder(@Ctx() ctx: RequestContext, @orderId() id: string, @Args('reason') reason: string): Promise<Order> {
     return this.service.cancel(ctx, id, reason.trim().slice(0, 500));

@@ -22,13 +22,14 @@ import {
 import { Offer, orderQuantityProblem, recordMovements, StockMovementKind, unitPriceFor, visibleToBuyers, type MovementRequest } from '@masks/catalog';
 import { adminContactsOf, findDepartment } from '@masks/organisations';
 import { decide, holdsReservation, OrderAction, OrderActor, OrderStatus } from './domain/order.states';
-import { priceOrder, vatRateOn } from './domain/pricing';
+import { priceOrder, vatRateOn, type VatRate } from './domain/pricing';
 import { Order, OrderLine, OrderTransition, PaymentMethod, VatRateRow } from './order.entity';
 import { ORDER_EVENTS } from './order.events';
 import { PaymentGateway } from './payment-gateway';
 import { OrderSide, OrderSort, type AcknowledgeReceiptInput, type OrdersArgs, type PlaceOrderInput, type RecordedShipmentInput, type ShipOrderInput } from './dto/order.inputs';
 
 const DAY_MS = 86_400_000;
+const VAT_CACHE_MS = 60_000;
 
 /** What a transition changes besides the status, inside the same transaction. */
 type Effect = (manager: EntityManager, order: Order, lines: OrderLine[]) => Promise<void>;
@@ -75,6 +76,8 @@ const lineState = (l: OrderLine) => ({
 
 @Injectable()
 export class OrdersService {
+  private vatCache?: { at: number; rates: VatRate[] };
+
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -141,19 +144,42 @@ export class OrdersService {
             placedByUserId: ctx.userId ?? null,
             needId: options.needId ?? null,
           });
-          await manager.insert(Order, order);
-          await manager.insert(
-            OrderLine,
-            lines.map((line, i) => ({
-              orderId: order.id,
-              offerId: line.offer.id,
-              productId: line.offer.productId,
-              quantity: line.quantity,
-              unitPriceMicros: line.unitPriceMicros,
-              lineTotalCents: totals.lines[i].lineTotalCents,
-            })),
+          // The order, its lines and the first line of its history in one statement (one round trip).
+          const [generated]: { seq: number; created_at: Date; updated_at: Date }[] = await manager.query(
+            `WITH placed AS (
+               INSERT INTO customer_order (id, buyer_id, supplier_id, status, payment_method, delivery_department_code, subtotal_cents,
+                 vat_rate_basis_points, vat_cents, total_cents, reservation_expires_at, placed_by_user_id, need_id)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING seq, created_at, updated_at
+             ), lines AS (
+               INSERT INTO order_line (order_id, offer_id, product_id, quantity, unit_price_micros, line_total_cents)
+               SELECT $1, l.* FROM unnest($14::uuid[], $15::uuid[], $16::int[], $17::int[], $18::bigint[]) AS l
+             ), history AS (
+               INSERT INTO order_transition (order_id, to_status, actor, actor_user_id) VALUES ($1, $4, $19, $12)
+             )
+             SELECT * FROM placed`,
+            [
+              order.id,
+              order.buyerId,
+              order.supplierId,
+              order.status,
+              order.paymentMethod,
+              order.deliveryDepartmentCode,
+              order.subtotalCents,
+              order.vatRateBasisPoints,
+              order.vatCents,
+              order.totalCents,
+              order.reservationExpiresAt,
+              order.placedByUserId,
+              order.needId,
+              lines.map((line) => line.offer.id),
+              lines.map((line) => line.offer.productId),
+              lines.map((line) => line.quantity),
+              lines.map((line) => line.unitPriceMicros),
+              totals.lines.map((line) => line.lineTotalCents),
+              OrderActor.BUYER,
+            ],
           );
-          await manager.insert(OrderTransition, { orderId: order.id, fromStatus: null, toStatus: OrderStatus.PLACED, action: null, actor: OrderActor.BUYER, actorUserId: ctx.userId ?? null });
+          Object.assign(order, { seq: generated.seq, createdAt: generated.created_at, updatedAt: generated.updated_at });
           await audit(manager, ctx, {
             action: 'order.placed',
             entityType: 'order',
@@ -166,7 +192,6 @@ export class OrdersService {
             ORDER_EVENTS.reservationExpiry(order.id, order.reservationExpiresAt as Date),
           ]);
           await recordMovements(manager, ctx, stockMovementsOf(order.id, lines.map((line) => ({ offerId: line.offer.id, quantity: line.quantity })), StockMovementKind.RESERVATION));
-          // insert() filled the generated columns (number, dates) into `order`.
           return { id: order.id, value: order };
         },
         (id) => manager.findOneByOrFail(Order, { id }),
@@ -203,11 +228,13 @@ export class OrdersService {
     return offers;
   }
 
-  private vatRates(manager: EntityManager) {
-    return manager
-      .getRepository(VatRateRow)
-      .find()
-      .then((rows) => rows.map((row) => ({ validFrom: new Date(`${row.validFrom}T00:00:00+01:00`), rateBasisPoints: row.rateBasisPoints })));
+  /** The VAT rates in force, read again at most once a minute: they change by migration, a few times a decade. */
+  private async vatRates(manager: EntityManager) {
+    if (!this.vatCache || Date.now() - this.vatCache.at > VAT_CACHE_MS) {
+      const rows = await manager.getRepository(VatRateRow).find();
+      this.vatCache = { at: Date.now(), rates: rows.map((row) => ({ validFrom: new Date(`${row.validFrom}T00:00:00+01:00`), rateBasisPoints: row.rateBasisPoints })) };
+    }
+    return this.vatCache.rates;
   }
 
   /** How the caller relates to an order; another tenant's order reads as not found. */
@@ -254,7 +281,7 @@ export class OrdersService {
         const asked = request(order);
         // A job finding the order already past the point it was scheduled for has nothing to do.
         if (!asked) continue;
-        const decision = decide(order.status, asked.action, asked.actor);
+        const decision = decide(order.status, asked.action, asked.actor, { atRisk: order.flag !== null });
         if (!decision.ok) {
           throw decision.illegal === 'STATE' ? new ConflictError(decision.reason, { reason: 'ILLEGAL_TRANSITION', status: order.status }) : new ForbiddenError(decision.reason);
         }

@@ -40,6 +40,12 @@ describe('order state machine', () => {
     expect(decide(OrderStatus.SHIPPED, OrderAction.CANCEL, OrderActor.OPERATOR)).toMatchObject({ ok: false, illegal: 'STATE' });
   });
 
+  it('lets the buyer cancel a confirmed order at risk (its certification withdrawn), until shipment', () => {
+    expect(decide(OrderStatus.CONFIRMED, OrderAction.CANCEL, OrderActor.BUYER, { atRisk: true })).toEqual({ ok: true, to: OrderStatus.CANCELLED });
+    expect(decide(OrderStatus.SHIPPED, OrderAction.CANCEL, OrderActor.BUYER, { atRisk: true })).toMatchObject({ ok: false, illegal: 'STATE' });
+    expect(decide(OrderStatus.CONFIRMED, OrderAction.CANCEL, OrderActor.BUYER, { atRisk: false })).toMatchObject({ ok: false, illegal: 'ACTOR' });
+  });
+
   it('records a late payment without moving the order, then refunds it', () => {
     expect(decide(OrderStatus.EXPIRED, OrderAction.RECORD_LATE_PAYMENT, OrderActor.SYSTEM)).toEqual({ ok: true, to: OrderStatus.EXPIRED });
     expect(decide(OrderStatus.EXPIRED, OrderAction.REFUND, OrderActor.SYSTEM)).toEqual({ ok: true, to: OrderStatus.REFUNDED });

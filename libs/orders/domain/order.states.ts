@@ -77,17 +77,29 @@ export const ORDER_RULES: Record<OrderAction, Rule> = {
   [OrderAction.REFUND]: { from: [S.CANCELLED, S.EXPIRED], to: S.REFUNDED, by: [A.SYSTEM, A.SUPPLIER, A.OPERATOR] },
 };
 
-/** After shipment the goods are gone: only the supplier may still cancel a confirmed order. */
+/**
+ * Once the supplier confirmed, only the supplier may still cancel, unless the order is at risk
+ * (flagged: its product's certification was withdrawn): the buyer need not take masks that may no
+ * longer be sold, and may cancel until shipment.
+ */
 const BUYER_CANCELS_UNTIL = new Set<OrderStatus>([...BEFORE_PAYMENT, S.PAID]);
+const BUYER_CANCELS_AT_RISK_UNTIL = new Set<OrderStatus>([...BUYER_CANCELS_UNTIL, S.CONFIRMED]);
 
 export type Decision = { ok: true; to: OrderStatus } | { ok: false; reason: string; illegal: 'STATE' | 'ACTOR' };
 
-export function decide(from: OrderStatus, action: OrderAction, actor: OrderActor): Decision {
+/** What else about the order a rule may depend on. */
+export interface OrderCircumstances {
+  /** The order carries a flag (e.g. its product's certification was revoked). */
+  atRisk?: boolean;
+}
+
+export function decide(from: OrderStatus, action: OrderAction, actor: OrderActor, circumstances: OrderCircumstances = {}): Decision {
   const rule = ORDER_RULES[action];
   if (!rule.from.includes(from)) {
     return { ok: false, illegal: 'STATE', reason: `An order ${label(from)} cannot be ${verb(action)}` };
   }
-  if (!rule.by.includes(actor) || (action === OrderAction.CANCEL && actor === A.BUYER && !BUYER_CANCELS_UNTIL.has(from))) {
+  const buyerCancelsUntil = circumstances.atRisk ? BUYER_CANCELS_AT_RISK_UNTIL : BUYER_CANCELS_UNTIL;
+  if (!rule.by.includes(actor) || (action === OrderAction.CANCEL && actor === A.BUYER && !buyerCancelsUntil.has(from))) {
     return { ok: false, illegal: 'ACTOR', reason: `The ${actor.toLowerCase()} cannot ${verb(action, true)} an order ${label(from)}` };
   }
   return { ok: true, to: rule.to === 'SAME' ? from : rule.to };
