@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { createWorker } from '../apps/worker/bootstrap';
-import { startTestApp, type TestApp } from './harness/app';
+import { startTestApp, waitFor, type TestApp } from './harness/app';
 import { signUp, type Actor } from './harness/factories';
 import { createOffer, createProduct, inDays, setCertifiedUntil, signUpSupplier } from './harness/catalog';
 import { expireReservationNow, orderView, placeOrder, waitForStatus } from './harness/orders';
@@ -77,10 +77,29 @@ describe('payments: Stripe PaymentIntents, signed webhooks, refunds', () => {
     expect(paid.history.at(-1)).toMatchObject({ fromStatus: 'AWAITING_PAYMENT', toStatus: 'PAID', actor: 'SYSTEM' });
   });
 
+  it('an unpaid card order that expires, or that its buyer cancels, has its PaymentIntent cancelled, once, and is never charged', async () => {
+    const expiring = await cardOrder();
+    const withdrawn = await cardOrder();
+    await waitForStatus(app, buyer, expiring.id, 'AWAITING_PAYMENT');
+    await waitForStatus(app, buyer, withdrawn.id, 'AWAITING_PAYMENT');
+    await expireReservationNow(app, expiring.id);
+    await waitForStatus(app, buyer, expiring.id, 'EXPIRED');
+    await app.gql(`mutation($id: ID!) { cancelOrder(id: $id, reason: "found elsewhere") { status } }`, { id: withdrawn.id }, buyer);
+    for (const order of [expiring, withdrawn]) {
+      const intent = await intentOf(order.id);
+      await waitFor(() => stripe.intents.get(intent)?.status === 'canceled', 10_000, `PaymentIntent of ${order.id} cancelled`);
+      const cancels = stripe.calls.filter((c) => c.path === `/v1/payment_intents/${intent}/cancel`);
+      expect(cancels.map((c) => c.idempotencyKey)).toEqual([`order-${order.id}-cancel`]);
+      expect(stripe.calls.filter((c) => c.path === '/v1/refunds' && c.form.get('payment_intent') === intent)).toEqual([]);
+    }
+  });
+
   it('a payment that succeeds after the order expired is noted and refunded, once', async () => {
     const order = await cardOrder();
     await waitForStatus(app, buyer, order.id, 'AWAITING_PAYMENT');
     const intent = await intentOf(order.id);
+    // The buyer's payment goes through just as the reservation ends: too late to cancel it.
+    stripe.intents.get(intent)!.status = 'succeeded';
     await expireReservationNow(app, order.id);
     await waitForStatus(app, buyer, order.id, 'EXPIRED');
     await postWebhook(app.url, succeeded(order.id, intent));
@@ -107,7 +126,7 @@ describe('payments: Stripe PaymentIntents, signed webhooks, refunds', () => {
   it('every call to Stripe carries an idempotency key', () => {
     const writes = stripe.calls.filter((c) => c.method === 'POST');
     expect(writes.length).toBeGreaterThan(4);
-    for (const call of writes) expect(call.idempotencyKey).toMatch(/^order-[0-9a-f-]{36}-(payment|refund)$/);
+    for (const call of writes) expect(call.idempotencyKey).toMatch(/^order-[0-9a-f-]{36}-(payment|refund|cancel)$/);
   });
 });
 

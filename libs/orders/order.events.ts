@@ -8,6 +8,7 @@ export const ORDER_EVENT_TYPES = {
   receiptReminder: 'order.receipt-reminder',
   invoice: 'order.invoice-requested',
   refund: 'order.refund-requested',
+  paymentCancel: 'order.payment-cancel-requested',
   shipmentsRecorded: 'order.shipments-recorded',
   deliveriesRecorded: 'order.deliveries-recorded',
 } as const;
@@ -25,6 +26,8 @@ export const ORDER_EVENTS = {
   receiptReminder: (orderId: string, at: Date) => on(QUEUES.orders, ORDER_EVENT_TYPES.receiptReminder, orderId, at),
   invoice: (orderId: string) => on(QUEUES.invoices, ORDER_EVENT_TYPES.invoice, orderId),
   refund: (orderId: string) => on(QUEUES.payments, ORDER_EVENT_TYPES.refund, orderId),
+  /** An order ended before its card/SEPA payment went through: the provider's payment is cancelled. */
+  paymentCancel: (orderId: string) => on(QUEUES.payments, ORDER_EVENT_TYPES.paymentCancel, orderId),
   /** Part of a batch of shipments the supplier's ERP reported, applied by the pipeline. */
   shipmentsRecorded: (shipments: RecordedShipmentInput[]): DomainEvent => ({
     queue: QUEUES.orders,

@@ -376,8 +376,9 @@ export class OrdersService {
       case OrderAction.CANCEL:
       case OrderAction.EXPIRE: {
         const refund = from === OrderStatus.PAID || from === OrderStatus.CONFIRMED ? [ORDER_EVENTS.refund(order.id)] : [];
+        const stopPayment = from === OrderStatus.AWAITING_PAYMENT ? [ORDER_EVENTS.paymentCancel(order.id)] : [];
         const word = action === OrderAction.CANCEL ? 'annulée' : 'expirée (non payée à temps)';
-        return [...refund, ...tell(buyer, `Commande ${number} ${word}`, `La commande ${number} est ${word}.`), ...tell(supplier, `Commande ${number} ${word}`, `La commande ${number} est ${word} ; le stock réservé est libéré.`)];
+        return [...refund, ...stopPayment, ...tell(buyer, `Commande ${number} ${word}`, `La commande ${number} est ${word}.`), ...tell(supplier, `Commande ${number} ${word}`, `La commande ${number} est ${word} ; le stock réservé est libéré.`)];
       }
       default:
         return [];

@@ -28,6 +28,17 @@ export class StripePaymentGateway extends PaymentGateway {
     return intent.id;
   }
 
+  async cancelPayment(order: Order): Promise<void> {
+    if (!order.paymentReference) return;
+    try {
+      await this.stripe.paymentIntents.cancel(order.paymentReference, { cancellation_reason: 'abandoned' }, { idempotencyKey: `order-${order.id}-cancel` });
+    } catch (error) {
+      // Already paid (or already cancelled): nothing left to stop.
+      if ((error as { code?: string }).code === 'payment_intent_unexpected_state') return;
+      throw error;
+    }
+  }
+
   async refund(order: Order): Promise<string> {
     if (!order.paymentReference) throw new Error(`order ${order.id} has no payment to refund`);
     const refund = await this.stripe.refunds.create({ payment_intent: order.paymentReference }, { idempotencyKey: `order-${order.id}-refund` });
@@ -47,6 +58,10 @@ export class TransferOnlyGateway extends PaymentGateway {
 
   startPayment(): Promise<string> {
     return Promise.reject(new Error('card payments are not configured (STRIPE_SECRET_KEY)'));
+  }
+
+  cancelPayment(): Promise<void> {
+    return Promise.resolve();
   }
 
   refund(): Promise<string> {

@@ -43,6 +43,7 @@ export class PaymentsProcessor implements OnApplicationBootstrap {
     await runOnce(this.dataSource.manager, eventId, `payments:${type}`, async (manager) => {
       if (type === STRIPE_EVENT_RECEIVED && payload.stripeEventId) return this.applyStripeEvent(manager, payload.stripeEventId);
       if (type === ORDER_EVENT_TYPES.refund && payload.orderId) return this.refund(manager, payload.orderId);
+      if (type === ORDER_EVENT_TYPES.paymentCancel && payload.orderId) return this.cancelPayment(manager, payload.orderId);
       this.logger.warn(`unknown payment event ${type} (${eventId})`);
     });
   }
@@ -101,6 +102,12 @@ export class PaymentsProcessor implements OnApplicationBootstrap {
         ]);
       }
     }
+  }
+
+  /** An order that ended unpaid: its PaymentIntent is cancelled, so the buyer is not charged for it. */
+  private async cancelPayment(manager: EntityManager, orderId: string): Promise<void> {
+    const order = await manager.findOneBy(Order, { id: orderId });
+    if (order && ENDED.has(order.status) && !order.paidAt) await this.gateway.cancelPayment(order);
   }
 
   /** Card/SEPA: refunded through Stripe (idempotency key per order). Transfer: the supplier sends it back and records it. */

@@ -10,7 +10,8 @@ export interface RecordedCall {
 }
 
 /**
- * A local stand-in for api.stripe.com, enough for the official SDK's PaymentIntent and Refund calls:
+ * A local stand-in for api.stripe.com, enough for the official SDK's PaymentIntent (create, retrieve,
+ * cancel) and Refund calls:
  * it answers a repeated Idempotency-Key with the first answer, as Stripe does. Stripe is the one
  * external service tests may fake; the SDK itself is real.
  */
@@ -47,6 +48,13 @@ export async function startFakeStripe({ delayMs = 0 } = {}) {
           metadata: { orderId: form.get('metadata[orderId]') },
         };
         intents.set(id, answer);
+      } else if (req.method === 'POST' && /^\/v1\/payment_intents\/[^/]+\/cancel$/.test(path)) {
+        answer = intents.get(path.split('/')[3]);
+        if (!answer) return send(404, { error: { type: 'invalid_request_error', message: 'No such payment_intent' } });
+        if (answer.status === 'succeeded') {
+          return send(400, { error: { type: 'invalid_request_error', code: 'payment_intent_unexpected_state', message: 'This PaymentIntent has already succeeded' } });
+        }
+        Object.assign(answer, { status: 'canceled', cancellation_reason: form.get('cancellation_reason') });
       } else if (req.method === 'GET' && path.startsWith('/v1/payment_intents/')) {
         answer = intents.get(path.split('/').pop() as string);
         if (!answer) return send(404, { error: { type: 'invalid_request_error', message: 'No such payment_intent' } });
