@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BadInputError, RequestContext, paginate, type Connection, type SortSpec } from '@masks/core';
-import { findDepartment, findRegion } from '@masks/organisations';
+import { findDepartment, findRegion } from '@masks/geography';
 import { Offer } from './offer.entity';
 import { visibleToBuyers } from './offer-visibility';
 import { OfferSort, type OfferSearchArgs } from './dto/catalog.inputs';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { BadInputError, NotFoundError, RequestContext, audit, once, paginate, type Connection, type PageArgs } from '@masks/core';
-import { findDepartment } from '@masks/organisations';
+import { findDepartment } from '@masks/geography';
 import { checkOfferTerms, fromPriceOf, type PriceTier, type TermProblem } from './domain/offer.rules';
 import { StockMovementKind, type StockLevelValues } from './domain/stock-ledger';
 import { Offer, OfferStatus, StockLevel, StockMovement } from './offer.entity';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { BadInputError, NotFoundError, RequestContext, audit, once, paginate, type Connection, type PageArgs } from '@masks/core';
-import { findDepartment } from '@masks/organisations';
+import { findDepartment } from '@masks/geography';
 import { MaskStandard } from './standard.entity';
 import { Product } from './product.entity';
 import type { ProductInput } from './dto/catalog.inputs';

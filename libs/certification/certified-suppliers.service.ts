@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { paginate, type Connection } from '@masks/core';
 import { CATEGORY_LABELS, type MaskCategory } from '@masks/catalog';
-import { findDepartment, findRegion, Organisation } from '@masks/organisations';
+import { findDepartment, findRegion } from '@masks/geography';
+import { Organisation } from '@masks/organisations';
 import type { CertifiedSuppliersArgs } from './dto/certification.inputs';
 import type { CertifiedSupplier, ProductionSite } from './models/certification.models';
 

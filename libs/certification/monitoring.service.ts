@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Offer, Product, StockLevel, visibleToBuyers } from '@masks/catalog';
-import { findRegion } from '@masks/organisations';
+import { findRegion } from '@masks/geography';
 import type { MaskCategory } from '@masks/catalog';
 import type { CapacityArgs } from './dto/certification.inputs';
 import type { CapacityRow } from './models/certification.models';

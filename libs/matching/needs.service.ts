@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { APP_CONFIG, BadInputError, ConflictError, NotFoundError, RequestContext, audit, once, paginate, recordEvents, type AppConfig, type Connection } from '@masks/core';
 import { Offer, OffersService } from '@masks/catalog';
-import { findDepartment } from '@masks/organisations';
+import { findDepartment } from '@masks/geography';
 import { OrdersService, type Order } from '@masks/orders';
 import { suggestOffers } from './domain/ranking';
 import { Need, NeedStatus } from './need.entity';

@@ -20,7 +20,8 @@ import {
   type SortSpec,
 } from '@masks/core';
 import { Offer, orderQuantityProblem, recordMovements, StockMovementKind, unitPriceFor, visibleToBuyers, type MovementRequest } from '@masks/catalog';
-import { adminContactsOf, findDepartment } from '@masks/organisations';
+import { findDepartment } from '@masks/geography';
+import { adminContactsOf } from '@masks/organisations';
 import { decide, holdsReservation, OrderAction, OrderActor, OrderStatus } from './domain/order.states';
 import { priceOrder, vatRateOn, type VatRate } from './domain/pricing';
 import { Order, OrderLine, OrderTransition, PaymentMethod, VatRateRow } from './order.entity';

@@ -5,7 +5,6 @@ export * from './organisation.entity';
 export * from './filiere.entity';
 export * from './user.entity';
 export * from './domain/siret';
-export * from './domain/geography';
 export * from './domain/organisation.rules';
 export * from './demo-data';
 export * from './contacts';

@@ -17,7 +17,7 @@ import {
   type Connection,
 } from '@masks/core';
 import { checkSiret } from './domain/siret';
-import { findDepartment } from './domain/geography';
+import { findDepartment } from '@masks/geography';
 import { grantableRoles, OrganisationKind, SELF_SERVICE_KINDS, sizeClassOf } from './domain/organisation.rules';
 import { Organisation } from './organisation.entity';
 import { Filiere, FiliereMembership, SubcontractingLink, SubcontractingStatus } from './filiere.entity';

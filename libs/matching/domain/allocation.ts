@@ -1,5 +1,5 @@
 import { exclusionCodes, exclusionMask, offerTerms, type ExclusionCode, type OfferTerms, type PairBounds } from './candidates';
-import { departmentDistance } from './departments';
+import { departmentDistance } from '@masks/geography';
 import { formatPercent, formatUnits, plural } from './format';
 import { isMultipleOf, roundDownToIncrement, roundUpToIncrement, tierPrice } from './lots';
 import {

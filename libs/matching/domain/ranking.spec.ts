@@ -1,4 +1,4 @@
-import { departmentDistance, isDepartmentCode } from './departments';
+import { departmentDistance, isDepartmentCode } from '@masks/geography';
 import { DEFAULT_RANKING_WEIGHTS, suggestOffers } from './ranking';
 import { aNeed, anOffer, NOW } from '../testing/fixtures';
 

@@ -1,5 +1,5 @@
 import { screenOffers, type Candidate, type ExcludedOffer } from './candidates';
-import { departmentDistance, type DepartmentDistance } from './departments';
+import { departmentDistance, type DepartmentDistance } from '@masks/geography';
 import { formatDate, formatPrice, formatUnits, plural } from './format';
 import type { MatchableOffer, OpenNeed } from './types';
 
