@@ -240,10 +240,20 @@ describe('catalog: ERP upsert, stock ledger and search plans', () => {
     await setCertifiedUntil(app, productId, inDays(30));
 
     app.queryCounter.recorded = [];
-    const response = await app.gql(`{ offers(category: FFP2, first: 20) { edges { node { id } } } }`, {}, supplier);
+    const response = await app.gql<{ offers: { edges: { node: { available: number; supplier: { name: string } } }[] } }>(
+      `{ offers(category: FFP2, first: 20) { edges { node { id available supplier { name } } } } }`,
+      {},
+      supplier,
+    );
     const statements = app.queryCounter.recorded;
     app.queryCounter.recorded = null;
     expect(response.errors).toBeUndefined();
+    // The page, with each offer's stock and supplier, is one statement.
+    expect(statements).toHaveLength(1);
+    for (const { node } of response.data!.offers.edges) {
+      expect(node.available).toBeGreaterThan(0);
+      expect(node.supplier.name).toEqual(expect.any(String));
+    }
     const searchStatement = statements.find((s) => s.query.includes('FROM "offer"'))!;
     const plan: { 'QUERY PLAN': string }[] = await app.dataSource.query(`EXPLAIN ${searchStatement.query}`, searchStatement.parameters);
     const text = plan.map((line) => line['QUERY PLAN']).join('\n');

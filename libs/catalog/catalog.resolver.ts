@@ -132,7 +132,7 @@ export class OffersResolver {
   })
   @Authenticated()
   async offers(@Ctx() ctx: RequestContext, @Args() args: OfferSearchArgs): Promise<OfferConnection> {
-    return this.listed(await this.search.search(ctx, args));
+    return this.search.search(ctx, args);
   }
 
   @Query(() => Offer)

@@ -4,6 +4,7 @@ import { BadInputError, RequestContext, paginate, type Connection, type SortSpec
 import { findDepartment, findRegion } from '@masks/geography';
 import { Offer } from './offer.entity';
 import { visibleToBuyers } from './offer-visibility';
+import { listingOf, selectListing } from './offer-listing';
 import { OfferSort, type OfferSearchArgs } from './dto/catalog.inputs';
 
 /** Rank of a warehouse for DISTANCE: same department, then same region, then the rest of France. */
@@ -52,7 +53,7 @@ export class OfferSearchService {
     if (args.maxLeadTimeDays !== undefined) qb.andWhere('o.lead_time_days <= :maxLead', { maxLead: args.maxLeadTimeDays });
     if (args.madeInFrance !== undefined) qb.andWhere('o.made_in_france = :mif', { mif: args.madeInFrance });
     if (args.supplierId) qb.andWhere('o.supplier_id = :supplierId', { supplierId: args.supplierId });
-    return paginate(qb, 'o.id', await this.sortSpec(ctx, args), args);
+    return paginate(selectListing(qb, 'o'), 'o.id', await this.sortSpec(ctx, args), args, listingOf);
   }
 
   private async sortSpec(ctx: RequestContext, args: OfferSearchArgs): Promise<SortSpec<Offer>> {

@@ -132,8 +132,8 @@ export class Offer {
   updatedAt: Date;
 
   /**
-   * Not columns: filled for a whole page at once by OffersService.withListing (two queries), so a
-   * listing of offers does not resolve two fields per row.
+   * Not columns: filled for a whole page at once (in the search's own statement, offer-listing.ts;
+   * else by OffersService.withListing, two queries), so a listing does not resolve two fields per row.
    */
   @Field(() => Int, { description: 'Units that can be ordered now' })
   available?: number;

@@ -9,6 +9,7 @@ import { Offer, OfferStatus, StockLevel, StockMovement } from './offer.entity';
 import { Product } from './product.entity';
 import { openStock, recordMovement } from './stock';
 import { visibleToBuyers } from './offer-visibility';
+import { supplierSummaryJson } from './offer-listing';
 import { MAX_UPSERT_ROWS, type OfferInput, type OfferTermsInput, type OfferUpsertRow, type StockMovementInput, type SupplierOffersArgs } from './dto/catalog.inputs';
 import { UpsertOutcome, type OfferUpsertPayload, type OfferUpsertResult, type SupplierSummary } from './models/catalog.models';
 
@@ -364,12 +365,11 @@ export class OffersService {
     return paginate(qb, 'm.id', { column: 'm.id', value: (m) => Number(m.id), direction: 'DESC' }, args);
   }
 
-  private summaries(organisationIds: readonly string[]): Promise<SupplierSummary[]> {
-    return this.dataSource.query(
-      `SELECT id, name, city, department_code AS "departmentCode", region_code AS "regionCode", sales_contact AS "salesContact"
-       FROM organisation WHERE id = ANY($1::uuid[])`,
-      [organisationIds],
-    );
+  private async summaries(organisationIds: readonly string[]): Promise<SupplierSummary[]> {
+    const rows: { summary: SupplierSummary }[] = await this.dataSource.query(`SELECT ${supplierSummaryJson('g')} AS summary FROM organisation g WHERE g.id = ANY($1::uuid[])`, [
+      organisationIds,
+    ]);
+    return rows.map((row) => row.summary);
   }
 
   /** Fills `available` and the supplier's identity of a page of offers: two queries, whatever its size. */

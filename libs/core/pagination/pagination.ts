@@ -85,12 +85,15 @@ export interface SortSpec<T> {
 /**
  * Keyset pagination: orders by (sort column, id) and continues strictly after the cursor, so pages
  * stay stable while rows are inserted and every page is an index range scan, never an OFFSET.
+ * `withRaw` reads values the query selects besides the entity's columns (no joined entities: one raw
+ * row per entity).
  */
 export async function paginate<T extends ObjectLiteral & { id: string }>(
   qb: SelectQueryBuilder<T>,
   idColumn: string,
   sort: SortSpec<T>,
   args: PageArgs,
+  withRaw?: (node: T, raw: Record<string, unknown>) => void,
 ): Promise<Connection<T>> {
   const first = Math.min(args.first ?? 20, MAX_PAGE_SIZE);
   const op = sort.direction === 'ASC' ? '>' : '<';
@@ -98,11 +101,17 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
     const [value, id] = decodeCursor(args.after, 2);
     qb.andWhere(`(${sort.column}, ${idColumn}) ${op} (:cursorValue, :cursorId)`, { cursorValue: value, cursorId: id });
   }
-  const rows = await qb
-    .orderBy(sort.column, sort.direction)
+  qb.orderBy(sort.column, sort.direction)
     .addOrderBy(idColumn, sort.direction)
-    .take(first + 1)
-    .getMany();
+    .take(first + 1);
+  let rows: T[];
+  if (withRaw) {
+    const { entities, raw } = await qb.getRawAndEntities<Record<string, unknown>>();
+    entities.forEach((entity, i) => withRaw(entity, raw[i]));
+    rows = entities;
+  } else {
+    rows = await qb.getMany();
+  }
   const page = rows.slice(0, first);
   const edges = page.map((node) => {
     const value = sort.value(node);
