@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
 import { OrganisationKind, randomSiret } from '@masks/organisations';
 import { gql, graphqlTarget, measure, startServer, type BenchSettings, type Figures, type ScenarioOutcome } from '../lib';
 
@@ -39,8 +40,16 @@ export async function measureApp(kind: 'reference' | 'api', query: string, setti
 export const measureReference = (settings: BenchSettings): Promise<Figures> => measureApp('reference', QUERY, settings);
 
 export async function orgRead(settings: BenchSettings): Promise<ScenarioOutcome> {
-  // One after the other, never concurrently: both would share the same cores.
+  // One after the other, never concurrently: they would share the same cores.
   const reference = await measureReference(settings);
   const subject = await measureApp('api', QUERY, settings);
-  return { subject, reference, goal: 0.7 };
+  // For information: the bare app reading the same row with one TypeORM find, no guard, log or limit.
+  const client = new Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  const [{ id }] = (await client.query(`SELECT id FROM organisation ORDER BY created_at DESC LIMIT 1`)).rows;
+  await client.end();
+  const withFind = await measureApp('reference', `{ organisation(id: "${id}") { id name siret } }`, settings);
+  const ratioToFind = Number((subject.rps / withFind.rps).toFixed(3));
+  console.log(`org-read: the bare app with one TypeORM find: ${withFind.rps} req/s, p99 ${withFind.p99_ms} ms; subject/that: ${ratioToFind}`);
+  return { subject, reference, goal: 0.7, figures: { reference_one_find: withFind, ratio_to_one_find: ratioToFind } };
 }
