@@ -152,6 +152,15 @@ export async function pipeline(_settings: BenchSettings): Promise<ScenarioOutcom
     for (let i = 0; i < ORDERS; i += BATCH) await call(`mutation($input: DeliveriesInput!) { recordDeliveries(input: $input) }`, { orderIds: ids.slice(i, i + BATCH) });
     await until(client, `SELECT count(*) AS n FROM customer_order WHERE id = ANY($1::uuid[]) AND status = 'DELIVERED'`, [ids], ORDERS, 300_000);
     const ms = Date.now() - started;
+    // Every order sold its units once: the lots' levels equal their ledgers, nothing reserved is left.
+    const { rows: [stock] } = await client.query(
+      `SELECT sum(s.on_hand)::bigint AS on_hand, sum(s.reserved)::bigint AS reserved, bool_and(s.on_hand = m.on_hand AND s.reserved = m.reserved) AS balanced
+       FROM stock_level s JOIN offer o ON o.id = s.offer_id
+       JOIN (SELECT offer_id, sum(on_hand_delta) AS on_hand, sum(reserved_delta) AS reserved FROM stock_movement GROUP BY offer_id) m ON m.offer_id = s.offer_id
+       WHERE o.supplier_id = $1`,
+      [supplierId],
+    );
+    if (!stock.balanced || Number(stock.on_hand) !== 0 || Number(stock.reserved) !== 0) throw new Error(`pipeline: stock and ledger disagree ${JSON.stringify(stock)}`);
     // Notifications of the last moves may still be in flight: count them in once they are done.
     await until(client, `SELECT count(*) AS n FROM outbox_event WHERE processed_at IS NULL AND run_at <= now()`, [], 0, 60_000).catch(() => undefined);
     const jobs = Number((await client.query(`SELECT count(*) AS n FROM processed_event`)).rows[0].n) - jobsBefore;
