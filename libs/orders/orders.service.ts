@@ -87,12 +87,12 @@ export class OrdersService {
 
   /**
    * Places an order: prices from the offers' tiers (never from the client), VAT from the rate in
-   * force, and the stock reserved in the same transaction by one conditional UPDATE per line (in
-   * offer id order, so two orders never wait on each other crosswise). The reservations come last
-   * so the hot stock rows stay locked for as short a time as possible. Out of stock → CONFLICT with
-   * what is left; nothing is written.
+   * force, and the stock reserved in the same transaction by one conditional UPDATE (recordMovements:
+   * several lots locked in offer id order, so two orders never wait on each other crosswise). The
+   * reservation comes last so the hot stock rows stay locked for as short a time as possible. Out of
+   * stock → CONFLICT with what is left; nothing is written. `options.manager`: run inside the
+   * caller's transaction (accepting a proposal places its order atomically).
    */
-  /** `options.manager`: run inside the caller's transaction (accepting a proposal places its order atomically). */
   async place(ctx: RequestContext, input: PlaceOrderInput, idempotencyKey?: string, options: { needId?: string; manager?: EntityManager } = {}): Promise<Order> {
     const department = findDepartment(input.deliveryDepartmentCode);
     if (!department) throw new BadInputError(`Unknown department code "${input.deliveryDepartmentCode}"`, { field: 'deliveryDepartmentCode' });
