@@ -219,12 +219,26 @@ describe('orders: placement, reservation and the order state machine', () => {
     expect(codeOf(await app.gql(RECORD, { input: { shipments } }, otherBuyer))).toBe('FORBIDDEN');
     const other = await signUpSupplier(app);
     expect(codeOf(await app.gql(RECORD, { input: { shipments } }, other))).toBe('NOT_FOUND');
-    // One shipment naming another order's line: the whole batch is refused, row named, nothing recorded.
-    const wrongLine = shipments.map((s, i) => (i === 57 ? { ...s, lines: [{ lineId: orders[58].lines[0].id, lotNumbers: ['L-X'] }] } : s));
-    const refused = await app.gql(RECORD, { input: { shipments: wrongLine } }, supplier);
+    // A shipment naming another order's line, and one of an order not paid yet: the whole batch is
+    // refused, each bad row named, nothing recorded.
+    const unpaid = (await placeOrder(app, buyer, [{ offerId: lot, quantity: 1_000 }])).data!.placeOrder;
+    await waitForStatus(app, buyer, unpaid.id, 'INVOICED');
+    const badRows = [
+      ...shipments.map((s, i) => (i === 57 ? { ...s, lines: [{ lineId: orders[58].lines[0].id, lotNumbers: ['L-X'] }] } : s)),
+      { orderId: unpaid.id, carrier: 'Geodis', trackingNumber: 'GX-UNPAID', lines: [{ lineId: unpaid.lines[0].id, lotNumbers: ['L-U'] }] },
+    ];
+    const refused = await app.gql(RECORD, { input: { shipments: badRows } }, supplier);
     expect(codeOf(refused)).toBe('BAD_USER_INPUT');
-    expect(refused.errors![0].extensions?.field).toBe('shipments[57].lines');
+    expect(refused.errors![0].message).toBe('2 of 121 rows cannot be applied; nothing was recorded');
+    expect(refused.errors![0].extensions?.rows).toEqual([
+      { index: 57, orderId: orders[57].id, field: 'shipments[57].lines', message: 'Give the lot numbers of every line of the order, once each' },
+      { index: 120, orderId: unpaid.id, field: 'shipments[120]', message: `order ${unpaid.number} is INVOICED: only a paid order can be shipped` },
+    ]);
     expect(await batchEvents()).toBe(0);
+    const notShipped = await app.gql(`mutation($input: DeliveriesInput!) { recordDeliveries(input: $input) }`, { input: { orderIds: [orders[0].id] } }, supplier);
+    expect(notShipped.errors![0].extensions?.rows).toEqual([
+      { index: 0, orderId: orders[0].id, field: 'orderIds[0]', message: `order ${orders[0].number} is PAID: only a shipped order can be delivered` },
+    ]);
     // Sent twice (an ERP retrying): still one shipment each.
     expect((await app.gql<{ recordShipments: number }>(RECORD, { input: { shipments } }, supplier)).data?.recordShipments).toBe(120);
     await app.gql(RECORD, { input: { shipments } }, supplier);
@@ -238,7 +252,8 @@ describe('orders: placement, reservation and the order state machine', () => {
     }
     const [sold] = await app.dataSource.query(`SELECT count(*)::int AS n, sum(on_hand_delta)::int AS units FROM stock_movement WHERE offer_id = $1 AND kind = 'SALE'`, [lot]);
     expect(sold).toEqual({ n: 120, units: -120_000 });
-    expect(await stockOf(app, lot)).toEqual({ on_hand: 30_000, reserved: 0 });
+    // What is left reserved is the unpaid order's.
+    expect(await stockOf(app, lot)).toEqual({ on_hand: 30_000, reserved: 1_000 });
     expect(await ledgerDisagreements(app)).toEqual([]);
   });
 

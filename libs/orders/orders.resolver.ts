@@ -66,13 +66,16 @@ export class OrdersResolver {
     return this.service.ship(ctx, id, input);
   }
 
-  @Mutation(() => Int, { description: 'ERP: shipments in bulk (a paid order is confirmed by its shipment); each applied by a job. Returns how many were accepted.' })
+  @Mutation(() => Int, {
+    description:
+      'ERP: shipments in bulk (a paid order is confirmed by its shipment), applied by jobs. All or nothing: a bad row (order not paid, lines missing) refuses the batch with extensions.rows. Returns how many were accepted.',
+  })
   @Allow([Role.SUPPLIER_MANAGER], WRITE)
   recordShipments(@Ctx() ctx: RequestContext, @Args('input') input: ShipmentsInput): Promise<number> {
     return this.service.recordFulfilment(ctx, { shipments: input.shipments });
   }
 
-  @Mutation(() => Int, { description: 'ERP or carrier: deliveries in bulk, each applied by a job' })
+  @Mutation(() => Int, { description: 'ERP or carrier: deliveries of shipped orders in bulk, applied by jobs. All or nothing, as recordShipments.' })
   @Allow([Role.SUPPLIER_MANAGER], WRITE)
   recordDeliveries(@Ctx() ctx: RequestContext, @Args('input') input: DeliveriesInput): Promise<number> {
     return this.service.recordFulfilment(ctx, { deliveredOrderIds: input.orderIds });

@@ -22,7 +22,7 @@ import {
 import { Offer, orderQuantityProblem, recordMovements, StockMovementKind, unitPriceFor, visibleToBuyers, type MovementRequest } from '@masks/catalog';
 import { findDepartment } from '@masks/geography';
 import { adminContactsOf } from '@masks/organisations';
-import { decide, holdsReservation, OrderAction, OrderActor, OrderStatus } from './domain/order.states';
+import { decide, DELIVERY_REPORTABLE, holdsReservation, OrderAction, OrderActor, OrderStatus, SHIPMENT_REPORTABLE } from './domain/order.states';
 import { priceOrder, vatRateOn, type VatRate } from './domain/pricing';
 import { Order, OrderLine, OrderTransition, PaymentMethod, VatRateRow } from './order.entity';
 import { ORDER_EVENTS } from './order.events';
@@ -401,22 +401,34 @@ export class OrdersService {
 
   /**
    * The supplier's ERP reports shipments (or, with `deliveredOrderIds`, its carrier's deliveries) in
-   * bulk: every order must be one of the caller's sales and every shipment must give the lots of each
-   * of its order's lines, checked now, so the jobs cannot meet a bad row. The batch is then applied
-   * by jobs of FULFILMENT_CHUNK orders each (at least once, effect once): a batch of thousands answers
-   * at once, and a chunk that fails retries alone.
+   * bulk. All or nothing, as the offer upsert: every order must be one of the caller's sales, in a
+   * state the report fits (SHIPMENT_REPORTABLE, DELIVERY_REPORTABLE), and every shipment must give
+   * the lots of each of its order's lines; otherwise BAD_USER_INPUT lists each bad row
+   * (extensions.rows) and nothing is recorded. The batch is then applied by jobs of FULFILMENT_CHUNK
+   * orders each (at least once, effect once): a batch of thousands answers at once, and a chunk that
+   * fails retries alone.
    */
   async recordFulfilment(ctx: RequestContext, batch: { shipments?: RecordedShipmentInput[]; deliveredOrderIds?: string[] }): Promise<number> {
     const orderIds = batch.shipments?.map((s) => s.orderId) ?? batch.deliveredOrderIds ?? [];
     if (new Set(orderIds).size !== orderIds.length) throw new BadInputError('Each order may appear once per batch', { field: 'orderIds' });
-    const rows: { id: string; line_ids: string[] }[] = await this.dataSource.query(
-      `SELECT o.id, array_agg(l.id) AS line_ids FROM customer_order o JOIN order_line l ON l.order_id = o.id
+    const found: { id: string; seq: number; status: OrderStatus; line_ids: string[] }[] = await this.dataSource.query(
+      `SELECT o.id, o.seq, o.status, array_agg(l.id) AS line_ids FROM customer_order o JOIN order_line l ON l.order_id = o.id
        WHERE o.id = ANY($1::uuid[]) AND o.supplier_id = $2 GROUP BY o.id`,
       [orderIds, ctx.organisationId],
     );
-    if (rows.length !== orderIds.length) throw new NotFoundError(`${orderIds.length - rows.length} of the orders`);
-    const lineIds = new Map(rows.map((row) => [row.id, row.line_ids.map((id) => ({ id }))]));
-    batch.shipments?.forEach((shipment, i) => lotsByLine(shipment, lineIds.get(shipment.orderId)!, `shipments[${i}].lines`));
+    if (found.length !== orderIds.length) throw new NotFoundError(`${orderIds.length - found.length} of the orders`);
+    const orders = new Map(found.map((order) => [order.id, order]));
+    const [reportable, field, rule] = batch.shipments
+      ? [SHIPMENT_REPORTABLE, 'shipments', 'only a paid order can be shipped']
+      : [DELIVERY_REPORTABLE, 'orderIds', 'only a shipped order can be delivered'];
+    const rows: { index: number; orderId: string; field: string; message: string }[] = [];
+    orderIds.forEach((orderId, index) => {
+      const order = orders.get(orderId)!;
+      if (!reportable.includes(order.status)) rows.push({ index, orderId, field: `${field}[${index}]`, message: `order ${orderNumber(order)} is ${order.status}: ${rule}` });
+      const linesProblem = batch.shipments && shipmentLinesProblem(batch.shipments[index], order.line_ids);
+      if (linesProblem) rows.push({ index, orderId, field: `shipments[${index}].lines`, message: linesProblem });
+    });
+    if (rows.length) throw new BadInputError(`${new Set(rows.map((row) => row.index)).size} of ${orderIds.length} rows cannot be applied; nothing was recorded`, { rows });
     await this.dataSource.transaction(async (manager) => {
       const events: DomainEvent[] = [];
       for (let i = 0; i < orderIds.length; i += FULFILMENT_CHUNK) {
@@ -572,13 +584,18 @@ export const orderNumber = (order: Pick<Order, 'seq'>): string => `CMD-${String(
 const stockMovementsOf = (orderId: string, lines: readonly { offerId: string; quantity: number }[], kind: StockMovementKind): MovementRequest[] =>
   lines.map((line) => ({ offerId: line.offerId, kind, quantity: line.quantity, reference: `order:${orderId}` }));
 
-/** The lots of each line of an order's shipment; every line must be given, once. */
-function lotsByLine(input: ShipOrderInput, lines: readonly { id: string }[], field = 'lines'): Map<string, string[]> {
-  const lots = new Map(input.lines.map((line) => [line.lineId, line.lotNumbers]));
-  if (lots.size !== input.lines.length || lots.size !== lines.length || lines.some((line) => !lots.has(line.id))) {
-    throw new BadInputError('Give the lot numbers of every line of the order, once each', { field });
-  }
-  return lots;
+/** A shipment must give the lots of every line of its order, once each. */
+function shipmentLinesProblem(input: ShipOrderInput, lineIds: readonly string[]): string | null {
+  const given = new Set(input.lines.map((line) => line.lineId));
+  const complete = given.size === input.lines.length && given.size === lineIds.length && lineIds.every((id) => given.has(id));
+  return complete ? null : 'Give the lot numbers of every line of the order, once each';
+}
+
+/** The lots of each line of an order's shipment. */
+function lotsByLine(input: ShipOrderInput, lines: readonly { id: string }[]): Map<string, string[]> {
+  const problem = shipmentLinesProblem(input, lines.map((line) => line.id));
+  if (problem) throw new BadInputError(problem, { field: 'lines' });
+  return new Map(input.lines.map((line) => [line.lineId, line.lotNumbers]));
 }
 
 /** Records the lots of every line and the carrier: the same whether the supplier ships by hand or through its ERP. */

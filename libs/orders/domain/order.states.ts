@@ -105,6 +105,13 @@ export function decide(from: OrderStatus, action: OrderAction, actor: OrderActor
   return { ok: true, to: rule.to === 'SAME' ? from : rule.to };
 }
 
+/**
+ * What a supplier's ERP may report: a shipment once the order is paid (its shipment confirms it), a
+ * delivery once it is shipped. Reporting again what already happened is accepted and changes nothing.
+ */
+export const SHIPMENT_REPORTABLE: readonly OrderStatus[] = [S.PAID, S.CONFIRMED, S.SHIPPED, S.DELIVERED, S.RECEIVED];
+export const DELIVERY_REPORTABLE: readonly OrderStatus[] = [S.SHIPPED, S.DELIVERED, S.RECEIVED];
+
 export const holdsReservation = (status: OrderStatus): boolean => RESERVING_STATUSES.includes(status);
 export const isUnpaid = (status: OrderStatus): boolean => UNPAID_STATUSES.includes(status);
 
