@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { BenchSettings, Figures, ScenarioOutcome } from '../lib';
 import { measure, startServer } from '../lib';
 import { signUpToken } from './org-read';
+import { placeRaw, QUANTITY, UNIT_PRICE, type Lot } from '../raw-order';
 
 /**
  * place-order / place-order-spread: concurrent `placeOrder` mutations through GraphQL (auth, guards,
@@ -11,16 +11,8 @@ import { signUpToken } from './org-read';
  * enough never to run out, so a refusal is an error; at the end the stock must equal the ledger.
  */
 const LOT = 100_000_000;
-const QUANTITY = 1_000;
-const UNIT_PRICE = 800_000;
 
 const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id status } }`;
-
-interface Lot {
-  offerId: string;
-  productId: string;
-  supplierId: string;
-}
 
 async function seedLots(databaseUrl: string, count: number): Promise<Lot[]> {
   const client = new Client({ connectionString: databaseUrl });
@@ -47,43 +39,6 @@ async function seedLots(databaseUrl: string, count: number): Promise<Lot[]> {
     return rows.map((row) => ({ offerId: row.id, productId: product.id, supplierId: supplier.id }));
   } finally {
     await client.end();
-  }
-}
-
-/** What one placeOrder writes, as plain SQL: order, line, history, audit, two outbox events, reservation, ledger. */
-async function placeRaw(client: Client, lot: Lot, buyerId: string): Promise<void> {
-  const id = randomUUID();
-  await client.query('BEGIN');
-  try {
-    await client.query(
-      `INSERT INTO customer_order (id, buyer_id, supplier_id, status, payment_method, delivery_department_code, subtotal_cents, vat_rate_basis_points, vat_cents, total_cents, reservation_expires_at)
-       VALUES ($1, $2, $3, 'PLACED', 'BANK_TRANSFER', '67', 80000, 550, 4400, 84400, now() + interval '7 days')`,
-      [id, buyerId, lot.supplierId],
-    );
-    await client.query(
-      `INSERT INTO order_line (order_id, offer_id, product_id, quantity, unit_price_micros, line_total_cents) VALUES ($1, $2, $3, $4, $5, 80000)`,
-      [id, lot.offerId, lot.productId, QUANTITY, UNIT_PRICE],
-    );
-    await client.query(`INSERT INTO order_transition (order_id, to_status, actor) VALUES ($1, 'PLACED', 'BUYER')`, [id]);
-    await client.query(`INSERT INTO audit_entry (action, entity_type, entity_id, organisation_id) VALUES ('order.placed', 'order', $1, $2)`, [id, buyerId]);
-    await client.query(
-      `INSERT INTO outbox_event (type, queue, payload, run_at) VALUES ('bench.raw', 'bench-raw', $1, now()), ('bench.raw', 'bench-raw', $1, now() + interval '7 days')`,
-      [JSON.stringify({ orderId: id })],
-    );
-    const updated = await client.query(
-      `UPDATE stock_level SET reserved = reserved + $2 WHERE offer_id = $1 AND reserved + $2 <= on_hand RETURNING reserved`,
-      [lot.offerId, QUANTITY],
-    );
-    if (!updated.rowCount) throw new Error('out of stock');
-    await client.query(`INSERT INTO stock_movement (offer_id, kind, on_hand_delta, reserved_delta, reference) VALUES ($1, 'RESERVATION', 0, $2, $3)`, [
-      lot.offerId,
-      QUANTITY,
-      `order:${id}`,
-    ]);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
   }
 }
 
@@ -164,9 +119,29 @@ function placeOrderScenario(lotCount: number) {
       await server.stop();
     }
     const reference = await measureRaw(databaseUrl, lots, buyerId, settings);
+    // For information: the bare Nest + Apollo app sending the same raw statements per mutation.
+    const floorServer = await startServer('reference');
+    let floor: Figures;
+    try {
+      const MUTATION = `mutation($offerId: ID!, $productId: ID!, $supplierId: ID!, $buyerId: ID!) { placeOrderRaw(offerId: $offerId, productId: $productId, supplierId: $supplierId, buyerId: $buyerId) }`;
+      floor = await measure(
+        {
+          url: `${floorServer.url}/graphql`,
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          bodies: lots.map((lot) => JSON.stringify({ query: MUTATION, variables: { ...lot, buyerId } })),
+          verifyBody: (body) => body.includes('"placeOrderRaw":true'),
+        },
+        settings,
+      );
+    } finally {
+      await floorServer.stop();
+    }
     if (!(await ledgerBalances(databaseUrl, lots))) throw new Error('stock and ledger disagree after the run');
     if (subject.p99_ms >= 50) console.warn(`p99 ${subject.p99_ms} ms is above the 50 ms goal`);
-    return { subject, reference, goal: 0.5 };
+    const floorRatio = Number((floor.rps / reference.rps).toFixed(3));
+    console.log(`place-order: the bare Nest + Apollo app sending the same raw statements: ${floor.rps} req/s, p99 ${floor.p99_ms} ms (${floorRatio} of raw SQL)`);
+    return { subject, reference, goal: 0.5, figures: { reference_bare_api: floor, bare_api_to_reference: floorRatio } };
   };
 }
 
