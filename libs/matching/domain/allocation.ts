@@ -291,20 +291,23 @@ class Allocator {
     const bounds: PairBounds = { minQuantity: 0, maxQuantity: 0 };
     const components: ScoreComponents = { price: 0, distance: 0, delivery: 0, madeInFrance: 0 };
     const found = new Int32Array(offerCount);
-    const keys = new Float64Array(offerCount);
+    // Integer keys sort about twice as fast as floats; they fit in 32 bits unless there are thousands of offers more.
+    const keys = (SCORE_STEPS + 1) * offerCount < 2 ** 32 ? new Uint32Array(offerCount) : new Float64Array(offerCount);
 
-    this.needs.forEach((openNeed, n) => {
-      this.edgeStart[n] = length;
+    const { needs, terms, edgeStart } = this;
+    for (let n = 0; n < needs.length; n++) {
+      const openNeed = needs[n];
+      edgeStart[n] = length;
       let count = 0;
       let bestPrice = Infinity;
       let bestDays = Infinity;
       const shelvedCount = shelves.deliveredInTime(openNeed, shelved);
       for (let s = 0; s < shelvedCount; s++) {
         const o = shelved[s];
-        if (exclusionMask(openNeed, this.terms[o], bounds) !== 0) continue;
+        if (exclusionMask(openNeed, terms[o], bounds) !== 0) continue;
         found[count++] = o;
         pairMin[o] = bounds.minQuantity;
-        pairPrice[o] = tierPrice(this.terms[o], bounds.maxQuantity);
+        pairPrice[o] = tierPrice(terms[o], bounds.maxQuantity);
         if (pairPrice[o] < bestPrice) bestPrice = pairPrice[o];
         if (days[o] < bestDays) bestDays = days[o];
       }
@@ -317,13 +320,14 @@ class Allocator {
         // Higher score first, then offerId order: one numeric sort instead of a comparator per pair.
         keys[i] = Math.round((1 - weightedScore(components, weights)) * SCORE_STEPS) * offerCount + o;
       }
-      for (const key of keys.subarray(0, count).sort()) {
-        const o = key - Math.floor(key / offerCount) * offerCount;
+      const sorted = keys.subarray(0, count).sort();
+      for (let i = 0; i < count; i++) {
+        const o = sorted[i] % offerCount;
         offer[length] = o;
         min[length++] = pairMin[o];
       }
-    });
-    this.edgeStart[this.needs.length] = length;
+    }
+    edgeStart[needs.length] = length;
     const need = new Int32Array(length);
     for (let n = 0; n < this.needs.length; n++) need.fill(n, this.edgeStart[n], this.edgeStart[n + 1]);
     return { offer: offer.subarray(0, length), need, min: min.subarray(0, length) };
@@ -385,12 +389,27 @@ class Allocator {
    */
   private pathSizes(n: number): number[] {
     const remaining = this.remaining(n);
-    const sizes = new Set<number>();
-    for (let edge = this.edgeStart[n]; edge < this.edgeStart[n + 1]; edge++) {
-      const increment = this.increment[this.edgeOffer[edge]];
-      for (let size = this.step(edge), extra = 0; size <= remaining && extra <= LARGER_PATH_SIZES; size += increment, extra++) sizes.add(size);
+    // The MAX_PATH_SIZES smallest distinct sizes, kept sorted as they come: no set and no sort, as
+    // this runs at every step without a direct one, over all of the need's pairs.
+    const sizes: number[] = [];
+    let largest = Infinity;
+    const { edgeOffer, edgeAllocated, edgeMin, increment: increments } = this;
+    for (let edge = this.edgeStart[n], end = this.edgeStart[n + 1]; edge < end; edge++) {
+      const increment = increments[edgeOffer[edge]];
+      // step(edge), inlined.
+      const first = edgeAllocated[edge] > 0 ? increment : edgeMin[edge];
+      if (first >= largest) continue;
+      for (let size = first, extra = 0; size <= remaining && extra <= LARGER_PATH_SIZES; size += increment, extra++) {
+        if (size >= largest) break;
+        let at = sizes.length;
+        while (at > 0 && sizes[at - 1] > size) at--;
+        if (at > 0 && sizes[at - 1] === size) continue;
+        sizes.splice(at, 0, size);
+        if (sizes.length > MAX_PATH_SIZES) sizes.pop();
+        if (sizes.length === MAX_PATH_SIZES) largest = sizes[MAX_PATH_SIZES - 1];
+      }
     }
-    return [...sizes].sort((a, b) => a - b).slice(0, MAX_PATH_SIZES);
+    return sizes;
   }
 
   /**
@@ -563,7 +582,8 @@ class Allocator {
       const searched = reached.size > LARGE_REGION ? ALL_SIZES : sizes;
       for (const o of this.crossed) this.saturated[o] = searched;
       for (const m of reached) {
-        if (this.needs[m].priorityTier === tier && this.directPair(m) < 0 && covers(searched, this.pathSizes(m))) this.frozen[m] = 1;
+        // (Sizes computed only when they matter: a need's sizes scan all its pairs.)
+        if (this.needs[m].priorityTier === tier && this.directPair(m) < 0 && (searched === ALL_SIZES || covers(searched, this.pathSizes(m)))) this.frozen[m] = 1;
       }
     }
     this.frozen[n] = 1;
@@ -586,13 +606,16 @@ class Allocator {
   private exchangeStep(n: number): boolean {
     const remaining = this.remaining(n);
     let best = { gain: Infinity, from: -1, released: 0, to: -1, added: 0 };
+    // The pairs it holds something on, in pair order: a need holds few of its hundreds of pairs.
+    const holding: number[] = [];
+    for (let edge = this.edgeStart[n]; edge < this.edgeStart[n + 1]; edge++) if (this.edgeAllocated[edge] > 0) holding.push(edge);
     for (let to = this.edgeStart[n]; to < this.edgeStart[n + 1]; to++) {
       const target = this.edgeOffer[to];
       if (this.exhausted(target)) continue;
       const targetIncrement = this.increment[target];
-      for (let from = this.edgeStart[n]; from < this.edgeStart[n + 1]; from++) {
+      for (const from of holding) {
         const held = this.edgeAllocated[from];
-        if (from === to || held === 0) continue;
+        if (from === to) continue;
         const increment = this.increment[this.edgeOffer[from]];
         // Gains repeat with the least common multiple of the two increments, past the target's minimum.
         const lots = Math.min(held / increment, targetIncrement / gcd(increment, targetIncrement) + Math.ceil(this.edgeMin[to] / increment));
