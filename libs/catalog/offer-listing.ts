@@ -19,5 +19,5 @@ export function selectListing<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>
 
 export function listingOf(offer: Offer, raw: Record<string, unknown>): void {
   offer.available = (raw.listing_available as number | null) ?? 0;
-  offer.supplierSummary = raw.listing_supplier as SupplierSummary;
+  offer.supplierSummary = (raw.listing_supplier as SupplierSummary | null) ?? undefined;
 }

@@ -133,7 +133,7 @@ export class Offer {
 
   /**
    * Not columns: filled for a whole page at once (in the search's own statement, offer-listing.ts;
-   * else by OffersService.withListing, two queries), so a listing does not resolve two fields per row.
+   * else by OffersService.withListing, one query), so a listing does not resolve two fields per row.
    */
   @Field(() => Int, { description: 'Units that can be ordered now' })
   available?: number;

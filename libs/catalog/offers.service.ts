@@ -9,7 +9,7 @@ import { Offer, OfferStatus, StockLevel, StockMovement } from './offer.entity';
 import { Product } from './product.entity';
 import { openStock, recordMovement } from './stock';
 import { visibleToBuyers } from './offer-visibility';
-import { supplierSummaryJson } from './offer-listing';
+import { listingOf, selectListing, supplierSummaryJson } from './offer-listing';
 import { MAX_UPSERT_ROWS, type OfferInput, type OfferTermsInput, type OfferUpsertRow, type StockMovementInput, type SupplierOffersArgs } from './dto/catalog.inputs';
 import { UpsertOutcome, type OfferUpsertPayload, type OfferUpsertResult, type SupplierSummary } from './models/catalog.models';
 
@@ -372,21 +372,15 @@ export class OffersService {
     return rows.map((row) => row.summary);
   }
 
-  /** Fills `available` and the supplier's identity of a page of offers: two queries, whatever its size. */
+  /** Fills `available` and the supplier's identity of offers already loaded: one query, whatever their number (the listing the search selects inline). */
   async withListing<T extends Offer>(offers: T[]): Promise<T[]> {
     if (!offers.length) return offers;
-    const [stock, suppliers]: [{ offer_id: string; available: number }[], SupplierSummary[]] = await Promise.all([
-      this.dataSource.query(`SELECT offer_id, on_hand - reserved AS available FROM stock_level WHERE offer_id = ANY($1::uuid[])`, [offers.map((o) => o.id)]),
-      this.summaries([...new Set(offers.map((o) => o.supplierId))]),
-    ]);
-    const available = new Map(stock.map((row) => [row.offer_id, row.available]));
-    const byId = new Map(suppliers.map((supplier) => [supplier.id, supplier]));
-    for (const offer of offers) {
-      offer.available = available.get(offer.id) ?? 0;
-      offer.supplierSummary = byId.get(offer.supplierId);
-    }
+    const query = selectListing(this.dataSource.getRepository(Offer).createQueryBuilder('o').select('o.id', 'id'), 'o').where('o.id = ANY(:ids)', { ids: offers.map((o) => o.id) });
+    const listings = new Map((await query.getRawMany<Record<string, unknown> & { id: string }>()).map((raw) => [raw.id, raw]));
+    for (const offer of offers) listingOf(offer, listings.get(offer.id) ?? {});
     return offers;
   }
+
 
   async withListingOne(offer: Offer): Promise<Offer> {
     return (await this.withListing([offer]))[0];
