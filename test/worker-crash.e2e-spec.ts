@@ -1,7 +1,8 @@
 import { startTestApp, testEnv, waitFor, type TestApp } from './harness/app';
 import { signUp, type Actor } from './harness/factories';
-import { createOffer, createProduct, inDays, setCertifiedUntil, signUpSupplier } from './harness/catalog';
-import { placeOrder } from './harness/orders';
+import { Client } from 'pg';
+import { createOffer, createProduct, inDays, ledgerDisagreements, setCertifiedUntil, signUpSupplier } from './harness/catalog';
+import { placeOrder, waitForStatus } from './harness/orders';
 import { postWebhook, signedEvent, startFakeStripe, STRIPE_TEST_ENV } from './harness/fake-stripe';
 import { killStartedProcesses, startProcess, type AppProcess } from './harness/processes';
 
@@ -89,6 +90,56 @@ describe('worker killed mid-pipeline', () => {
     const numbers: { number: string }[] = await app.dataSource.query(`SELECT number FROM invoice ORDER BY number`);
     expect(numbers.map((n) => Number(n.number.slice(-6)))).toEqual(Array.from({ length: paidIds.length }, (_, i) => i + 1));
     expect(await count(`SELECT count(*) AS n FROM stock_level WHERE offer_id = $1 AND reserved = $2`, [offerId, ORDERS * 5_000])).toBe(1);
+    process.kill(worker.pid, 'SIGTERM');
+    expect(await worker.exited).toEqual({ code: 0, signal: null });
+  });
+
+  it('killed in the middle of a batch of ERP shipments, every order ships once and the ledger balances', async () => {
+    const supplier = await signUpSupplier(app);
+    const buyer = await signUp(app);
+    const productId = await createProduct(app, supplier);
+    await setCertifiedUntil(app, productId, inDays(90));
+    const offerId = await createOffer(app, supplier, productId, { quantity: 1_000_000 });
+    // More than one job's worth (jobs of 100 orders).
+    const orders = (await Promise.all(Array.from({ length: 150 }, () => placeOrder(app, buyer, [{ offerId, quantity: 5_000 }])))).map((r) => r.data!.placeOrder);
+    const ids = orders.map((o) => o.id);
+    let worker: AppProcess = startProcess('worker', env);
+    await worker.waitForOutput(/Worker started/, 30_000);
+    await Promise.all(
+      orders.map(async (order) => {
+        await waitForStatus(app, buyer, order.id, 'INVOICED', 30_000);
+        await app.gql(`mutation($id: ID!) { recordOrderPayment(id: $id, reference: "VIR") { status } }`, { id: order.id }, supplier);
+      }),
+    );
+
+    // The stock table held locked: the shipment jobs stop in the middle of their transaction, orders moved, stock not yet.
+    const blocker = new Client({ connectionString: app.databaseUrl });
+    await blocker.connect();
+    await blocker.query('BEGIN');
+    await blocker.query('LOCK TABLE stock_level IN EXCLUSIVE MODE');
+    const shipments = orders.map((o, i) => ({ orderId: o.id, carrier: 'Geodis', trackingNumber: `GX-CRASH-${i}`, lines: [{ lineId: o.lines[0].id, lotNumbers: [`L-${i}`] }] }));
+    expect((await app.gql<{ recordShipments: number }>(`mutation($input: ShipmentsInput!) { recordShipments(input: $input) }`, { input: { shipments } }, supplier)).data?.recordShipments).toBe(150);
+    await waitFor(
+      async () => (await count(`SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%UPDATE stock_level%'`)) > 0,
+      30_000,
+    );
+    process.kill(worker.pid, 'SIGKILL');
+    expect(await worker.exited).toEqual({ code: null, signal: 'SIGKILL' });
+    await blocker.query('ROLLBACK');
+    await blocker.end();
+    expect(await count(`SELECT count(*) AS n FROM customer_order WHERE id = ANY($1::uuid[]) AND status = 'SHIPPED'`, [ids])).toBe(0);
+
+    worker = startProcess('worker', env);
+    await worker.waitForOutput(/Worker started/, 30_000);
+    await waitFor(async () => (await count(`SELECT count(*) AS n FROM customer_order WHERE id = ANY($1::uuid[]) AND status = 'SHIPPED'`, [ids])) === ids.length, 60_000);
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    for (const action of ['CONFIRM', 'SHIP']) {
+      expect(await count(`SELECT count(*) AS n FROM order_transition WHERE order_id = ANY($1::uuid[]) AND action = $2`, [ids, action])).toBe(ids.length);
+    }
+    const [sold] = await app.dataSource.query(`SELECT count(*)::int AS n, sum(on_hand_delta)::int AS units FROM stock_movement WHERE offer_id = $1 AND kind = 'SALE'`, [offerId]);
+    expect(sold).toEqual({ n: 150, units: -750_000 });
+    expect(await count(`SELECT count(*) AS n FROM stock_level WHERE offer_id = $1 AND on_hand = 250000 AND reserved = 0`, [offerId])).toBe(1);
+    expect(await ledgerDisagreements(app)).toEqual([]);
     process.kill(worker.pid, 'SIGTERM');
     expect(await worker.exited).toEqual({ code: 0, signal: null });
   });
