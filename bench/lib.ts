@@ -70,9 +70,13 @@ export async function measure(target: LoadTarget, settings: BenchSettings): Prom
     method,
     headers: target.headers,
     connections: settings.connections,
-    ...(target.bodies ? { requests: target.bodies.map((body) => ({ method, body })) } : { body: target.body }),
+    ...(target.bodies
+      ? { requests: target.bodies.map((body) => ({ method, body })) }
+      : { body: target.body }),
     // A body check given as a function runs in this thread (worker threads take only file paths).
-    ...(target.verifyBody ? { verifyBody: target.verifyBody } : { expectBody: target.expectBody, workers: 1 }),
+    ...(target.verifyBody
+      ? { verifyBody: target.verifyBody }
+      : { expectBody: target.expectBody, workers: 1 }),
   };
   if (settings.warmupS > 0) await autocannon({ ...options, duration: settings.warmupS });
   const result = await autocannon({ ...options, duration: settings.durationS });
@@ -121,7 +125,12 @@ export interface GraphQLResponse<T> {
   errors?: { message: string }[];
 }
 
-export async function gql<T>(url: string, query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>> {
+export async function gql<T>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  token?: string,
+): Promise<GraphQLResponse<T>> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -144,7 +153,11 @@ export async function graphqlTarget(baseUrl: string, query: string, token?: stri
   return { url: `${baseUrl}/graphql`, method: 'POST', headers, body, expectBody: text };
 }
 
-export function summarise(scenario: string, outcome: ScenarioOutcome, settings: BenchSettings): ScenarioResult {
+export function summarise(
+  scenario: string,
+  outcome: ScenarioOutcome,
+  settings: BenchSettings,
+): ScenarioResult {
   return {
     scenario,
     subject: outcome.subject,
@@ -165,7 +178,8 @@ export function printTable(result: ScenarioResult): void {
     return [name, f.rps.toFixed(1), f.p50_ms.toFixed(2), f.p99_ms.toFixed(2), String(f.errors)];
   });
   const widths = columns.map((c, i) => Math.max(c.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
   const verdict = result.ratio >= result.goal ? 'meets' : 'below';
   console.log(`\n${result.scenario} (${result.connections} connections, ${result.duration_s} s)`);
   console.log(line(columns));

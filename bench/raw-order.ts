@@ -25,8 +25,14 @@ export async function placeRaw(client: Pick<ClientBase, 'query'>, lot: Lot, buye
       `INSERT INTO order_line (order_id, offer_id, product_id, quantity, unit_price_micros, line_total_cents) VALUES ($1, $2, $3, $4, $5, 80000)`,
       [id, lot.offerId, lot.productId, QUANTITY, UNIT_PRICE],
     );
-    await client.query(`INSERT INTO order_transition (order_id, to_status, actor) VALUES ($1, 'PLACED', 'BUYER')`, [id]);
-    await client.query(`INSERT INTO audit_entry (action, entity_type, entity_id, organisation_id) VALUES ('order.placed', 'order', $1, $2)`, [id, buyerId]);
+    await client.query(
+      `INSERT INTO order_transition (order_id, to_status, actor) VALUES ($1, 'PLACED', 'BUYER')`,
+      [id],
+    );
+    await client.query(
+      `INSERT INTO audit_entry (action, entity_type, entity_id, organisation_id) VALUES ('order.placed', 'order', $1, $2)`,
+      [id, buyerId],
+    );
     await client.query(
       `INSERT INTO outbox_event (type, queue, payload, run_at) VALUES ('bench.raw', 'bench-raw', $1, now()), ('bench.raw', 'bench-raw', $1, now() + interval '7 days')`,
       [JSON.stringify({ orderId: id })],
@@ -36,15 +42,13 @@ export async function placeRaw(client: Pick<ClientBase, 'query'>, lot: Lot, buye
       [lot.offerId, QUANTITY],
     );
     if (!updated.rowCount) throw new Error('out of stock');
-    await client.query(`INSERT INTO stock_movement (offer_id, kind, on_hand_delta, reserved_delta, reference) VALUES ($1, 'RESERVATION', 0, $2, $3)`, [
-      lot.offerId,
-      QUANTITY,
-      `order:${id}`,
-    ]);
+    await client.query(
+      `INSERT INTO stock_movement (offer_id, kind, on_hand_delta, reserved_delta, reference) VALUES ($1, 'RESERVATION', 0, $2, $3)`,
+      [lot.offerId, QUANTITY, `order:${id}`],
+    );
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');
     throw error;
   }
 }
-

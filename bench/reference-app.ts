@@ -87,7 +87,9 @@ const SEARCH = `SELECT o.id, o.from_price_micros AS "fromPriceMicros", o.lead_ti
 class ReferenceResolver implements OnModuleDestroy {
   private readonly pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 20 });
 
-  constructor(@InjectRepository(ReferenceOrganisationRow) private readonly rows: Repository<ReferenceOrganisationRow>) {}
+  constructor(
+    @InjectRepository(ReferenceOrganisationRow) private readonly rows: Repository<ReferenceOrganisationRow>,
+  ) {}
 
   @Query(() => ReferenceOrganisation)
   myOrganisation(): ReferenceOrganisation {
@@ -106,8 +108,16 @@ class ReferenceResolver implements OnModuleDestroy {
     @Args('maxUnitPriceMicros', { type: () => Int }) maxUnitPriceMicros: number,
     @Args('first', { type: () => Int }) first: number,
   ): Promise<ReferenceOfferConnection> {
-    const rows: ReferenceOffer[] = await this.rows.manager.query(SEARCH, [category, quantity, maxUnitPriceMicros, first + 1]);
-    const edges = rows.slice(0, first).map((node) => ({ cursor: Buffer.from(JSON.stringify([node.fromPriceMicros, node.id])).toString('base64url'), node }));
+    const rows: ReferenceOffer[] = await this.rows.manager.query(SEARCH, [
+      category,
+      quantity,
+      maxUnitPriceMicros,
+      first + 1,
+    ]);
+    const edges = rows.slice(0, first).map((node) => ({
+      cursor: Buffer.from(JSON.stringify([node.fromPriceMicros, node.id])).toString('base64url'),
+      node,
+    }));
     return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
@@ -140,7 +150,13 @@ class ReferenceResolver implements OnModuleDestroy {
       path: '/graphql',
       playground: false,
     }),
-    TypeOrmModule.forRoot({ type: 'postgres', url: process.env.DATABASE_URL, entities: [ReferenceOrganisationRow], synchronize: false, logging: false }),
+    TypeOrmModule.forRoot({
+      type: 'postgres',
+      url: process.env.DATABASE_URL,
+      entities: [ReferenceOrganisationRow],
+      synchronize: false,
+      logging: false,
+    }),
     TypeOrmModule.forFeature([ReferenceOrganisationRow]),
   ],
   providers: [ReferenceResolver],

@@ -2,14 +2,27 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { runMigrations } from '@masks/core';
-import { canConnectPostgres, ensureDatabase, resolveRedis, startEmbeddedPostgres, type ResolvedService } from '../libs/core/runtime/embedded';
+import {
+  canConnectPostgres,
+  ensureDatabase,
+  resolveRedis,
+  startEmbeddedPostgres,
+  type ResolvedService,
+} from '../libs/core/runtime/embedded';
 import { ALL_ENTITIES } from '../apps/common/entities';
 import { orgRead } from './scenarios/org-read';
 import { offerSearch } from './scenarios/offer-search';
 import { matching } from './scenarios/matching';
 import { placeOrder, placeOrderSpread } from './scenarios/place-order';
 import { pipeline } from './scenarios/pipeline';
-import { printTable, summarise, writeResult, type BenchSettings, type ScenarioOutcome, type StandaloneOutcome } from './lib';
+import {
+  printTable,
+  summarise,
+  writeResult,
+  type BenchSettings,
+  type ScenarioOutcome,
+  type StandaloneOutcome,
+} from './lib';
 
 /**
  * `npm run bench [-- scenario...]`: starts PostgreSQL and Redis, migrates a fresh database, then runs
@@ -47,7 +60,8 @@ function positiveNumber(name: string, fallback: number): number {
   const raw = process.env[name];
   if (!raw) return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number (got "${raw}")`);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`${name} must be a positive number (got "${raw}")`);
   return value;
 }
 
@@ -65,19 +79,34 @@ async function recreateDatabase(serverUrl: string): Promise<string> {
 /** DATABASE_URL as given; else a fresh masks_bench on the local server; else on an embedded one. */
 async function resolveBenchDatabase(): Promise<ResolvedService & { url: string }> {
   if (process.env.DATABASE_URL) {
-    return { url: process.env.DATABASE_URL, description: 'PostgreSQL from DATABASE_URL', stop: async () => undefined };
+    return {
+      url: process.env.DATABASE_URL,
+      description: 'PostgreSQL from DATABASE_URL',
+      stop: async () => undefined,
+    };
   }
   if (await canConnectPostgres(LOCAL_SERVER)) {
-    return { url: await recreateDatabase(LOCAL_SERVER), description: `${DATABASE} on 127.0.0.1:5432`, stop: async () => undefined };
+    return {
+      url: await recreateDatabase(LOCAL_SERVER),
+      description: `${DATABASE} on 127.0.0.1:5432`,
+      stop: async () => undefined,
+    };
   }
   const server = await startEmbeddedPostgres(join(__dirname, '../../.data/bench-postgres'));
-  return { ...server, url: await recreateDatabase(server.url), description: `${DATABASE} on ${server.description}` };
+  return {
+    ...server,
+    url: await recreateDatabase(server.url),
+    description: `${DATABASE} on ${server.description}`,
+  };
 }
 
 async function main(): Promise<void> {
   const names = process.argv.slice(2);
   const unknown = names.filter((name) => !(name in SCENARIOS));
-  if (unknown.length) throw new Error(`unknown scenario(s): ${unknown.join(', ')} (known: ${Object.keys(SCENARIOS).join(', ')})`);
+  if (unknown.length)
+    throw new Error(
+      `unknown scenario(s): ${unknown.join(', ')} (known: ${Object.keys(SCENARIOS).join(', ')})`,
+    );
   const selected = names.length ? names : Object.keys(SCENARIOS);
   const settings: BenchSettings = {
     connections: positiveNumber('BENCH_CONNECTIONS', 32),
@@ -119,7 +148,8 @@ async function main(): Promise<void> {
       console.log(`written to ${writeResult(result)}`);
     }
   } finally {
-    for (const service of services.reverse()) await service.stop().catch((error: unknown) => console.error(error));
+    for (const service of services.reverse())
+      await service.stop().catch((error: unknown) => console.error(error));
   }
 }
 

@@ -8,7 +8,10 @@ export async function toolingPostgres(): Promise<{ serverUrl: string; stop: () =
     url.pathname = '/postgres';
     return { serverUrl: url.toString(), stop: async () => undefined };
   }
-  for (const candidate of ['postgres://postgres@127.0.0.1:5432/postgres', 'postgres://root@127.0.0.1:5432/postgres']) {
+  for (const candidate of [
+    'postgres://postgres@127.0.0.1:5432/postgres',
+    'postgres://root@127.0.0.1:5432/postgres',
+  ]) {
     if (await canConnectPostgres(candidate)) return { serverUrl: candidate, stop: async () => undefined };
   }
   const embedded = await startEmbeddedPostgres(join(process.cwd(), '.data/tooling-postgres'));

@@ -18,8 +18,10 @@ async function main(): Promise<void> {
     console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Schema up to date');
     return;
   }
-  if (command !== 'generate' && command !== 'check') throw new Error('usage: migrations generate <Name> | check | run');
-  if (command === 'generate' && !/^[A-Z][A-Za-z0-9]+$/.test(name ?? '')) throw new Error('Give a PascalCase name');
+  if (command !== 'generate' && command !== 'check')
+    throw new Error('usage: migrations generate <Name> | check | run');
+  if (command === 'generate' && !/^[A-Z][A-Za-z0-9]+$/.test(name ?? ''))
+    throw new Error('Give a PascalCase name');
   const server = await toolingPostgres();
   const database = `masks_migrations_${process.pid}`;
   try {
@@ -28,7 +30,9 @@ async function main(): Promise<void> {
     const drift = await schemaDrift(url, ALL_ENTITIES);
     if (command === 'check') {
       if (drift.up.length) {
-        console.error(`Entities and migrations disagree; run npm run migration:generate -- <Name>. Missing:\n${drift.up.join(';\n')}`);
+        console.error(
+          `Entities and migrations disagree; run npm run migration:generate -- <Name>. Missing:\n${drift.up.join(';\n')}`,
+        );
         process.exitCode = 1;
       } else {
         console.log('Migrations match the entities');

@@ -1,9 +1,25 @@
 import { startTestApp, type TestApp } from './harness/app';
 import { codeOf, createDgeOfficer, login, signUp, type Actor } from './harness/factories';
-import { createOffer, createProduct, inDays, offerInput, productInput, setCertifiedUntil } from './harness/catalog';
+import {
+  createOffer,
+  createProduct,
+  inDays,
+  offerInput,
+  productInput,
+  setCertifiedUntil,
+} from './harness/catalog';
 import { placeOrder } from './harness/orders';
 
-type ActorName = 'anonymous' | 'buyerAdmin' | 'buyerMember' | 'supplierAdmin' | 'groupAdmin' | 'referent' | 'dge' | 'keyRead' | 'keyCatalog';
+type ActorName =
+  | 'anonymous'
+  | 'buyerAdmin'
+  | 'buyerMember'
+  | 'supplierAdmin'
+  | 'groupAdmin'
+  | 'referent'
+  | 'dge'
+  | 'keyRead'
+  | 'keyCatalog';
 const USERS: ActorName[] = ['buyerAdmin', 'buyerMember', 'supplierAdmin', 'groupAdmin', 'referent', 'dge'];
 const ADMINS: ActorName[] = ['buyerAdmin', 'supplierAdmin', 'groupAdmin', 'referent', 'dge'];
 const SUPPLIER: ActorName[] = ['supplierAdmin', 'keyCatalog'];
@@ -20,23 +36,46 @@ interface Operation {
 
 /** Every operation so far, with who may call it. Anything else must be refused. */
 const OPERATIONS: Operation[] = [
-  { name: 'filieres', query: `{ filieres { code } }`, allowed: ['anonymous', ...USERS, 'keyRead', 'keyCatalog'] },
+  {
+    name: 'filieres',
+    query: `{ filieres { code } }`,
+    allowed: ['anonymous', ...USERS, 'keyRead', 'keyCatalog'],
+  },
   { name: 'myOrganisation', query: `{ myOrganisation { id } }`, allowed: [...USERS, 'keyRead'] },
   { name: 'me', query: `{ me { id roles } }`, allowed: USERS },
   { name: 'organisations', query: `{ organisations(first: 5) { edges { node { id } } } }`, allowed: USERS },
-  { name: 'organisation', query: `query($id: ID!) { organisation(id: $id) { id } }`, variables: (ids) => ({ id: ids.self }), allowed: USERS },
-  { name: 'updateMyOrganisation', query: `mutation { updateMyOrganisation(input: { city: "Lyon" }) { id } }`, allowed: ADMINS },
+  {
+    name: 'organisation',
+    query: `query($id: ID!) { organisation(id: $id) { id } }`,
+    variables: (ids) => ({ id: ids.self }),
+    allowed: USERS,
+  },
+  {
+    name: 'updateMyOrganisation',
+    query: `mutation { updateMyOrganisation(input: { city: "Lyon" }) { id } }`,
+    allowed: ADMINS,
+  },
   { name: 'members', query: `{ members { edges { node { id user { email } } } } }`, allowed: ADMINS },
   {
     name: 'inviteMember',
     query: `mutation($e: String!) { inviteMember(input: { email: $e, roles: [ORG_ADMIN] }) { id } }`,
-    variables: (ids) => ({ e: `invitee-${ids.self.slice(0, 8)}-${Math.random().toString(36).slice(2)}@example.test` }),
+    variables: (ids) => ({
+      e: `invitee-${ids.self.slice(0, 8)}-${Math.random().toString(36).slice(2)}@example.test`,
+    }),
     allowed: ADMINS,
   },
   { name: 'apiKeys', query: `{ apiKeys { id } }`, allowed: ADMINS },
-  { name: 'createApiKey', query: `mutation { createApiKey(input: { name: "erp", scopes: [CATALOG_WRITE] }) { secret } }`, allowed: ADMINS },
+  {
+    name: 'createApiKey',
+    query: `mutation { createApiKey(input: { name: "erp", scopes: [CATALOG_WRITE] }) { secret } }`,
+    allowed: ADMINS,
+  },
   { name: 'auditLog', query: `{ auditLog(first: 5) { edges { node { id action } } } }`, allowed: ADMINS },
-  { name: 'subcontractingLinks', query: `{ subcontractingLinks { id } }`, allowed: [...ADMINS, 'buyerMember'] },
+  {
+    name: 'subcontractingLinks',
+    query: `{ subcontractingLinks { id } }`,
+    allowed: [...ADMINS, 'buyerMember'],
+  },
   {
     name: 'appointFiliereReferent',
     query: `mutation($e: String!) { appointFiliereReferent(email: $e, filiereCode: "automobile") { id } }`,
@@ -45,7 +84,11 @@ const OPERATIONS: Operation[] = [
   },
   { name: 'revokeAllMySessions', query: `mutation { revokeAllMySessions }`, allowed: USERS },
   // Catalog: suppliers write (users with the supplier role, or a catalog:write key); every user searches.
-  { name: 'maskStandards', query: `{ maskStandards { code } }`, allowed: ['anonymous', ...USERS, 'keyRead', 'keyCatalog'] },
+  {
+    name: 'maskStandards',
+    query: `{ maskStandards { code } }`,
+    allowed: ['anonymous', ...USERS, 'keyRead', 'keyCatalog'],
+  },
   {
     name: 'createProduct',
     query: `mutation($input: ProductInput!) { createProduct(input: $input) { id } }`,
@@ -92,13 +135,22 @@ const OPERATIONS: Operation[] = [
     query: `mutation($input: OfferUpsertInput!) { upsertOffers(input: $input) { created } }`,
     variables: (ids) => {
       const { quantity, ...terms } = offerInput(ids.productId);
-      return { input: { rows: [{ ...terms, onHand: quantity, externalRef: `M-${Math.random().toString(36).slice(2)}` }] } };
+      return {
+        input: {
+          rows: [{ ...terms, onHand: quantity, externalRef: `M-${Math.random().toString(36).slice(2)}` }],
+        },
+      };
     },
     allowed: SUPPLIER,
   },
   { name: 'myOffers', query: `{ myOffers(first: 5) { edges { node { id } } } }`, allowed: SUPPLIER },
   { name: 'offers', query: `{ offers(first: 5) { edges { node { id } } } }`, allowed: USERS },
-  { name: 'offer', query: `query($id: ID!) { offer(id: $id) { id } }`, variables: (ids) => ({ id: ids.offerId }), allowed: USERS },
+  {
+    name: 'offer',
+    query: `query($id: ID!) { offer(id: $id) { id } }`,
+    variables: (ids) => ({ id: ids.offerId }),
+    allowed: USERS,
+  },
   {
     name: 'stockMovements',
     query: `query($id: ID!) { stockMovements(offerId: $id) { edges { node { id } } } }`,
@@ -126,11 +178,25 @@ const OPERATIONS: Operation[] = [
     variables: () => ({ by: inDays(30).toISOString() }),
     allowed: BUYERS,
   },
-  { name: 'needsList', query: `{ needsList(first: 5) { edges { node { id } } } }`, allowed: [...BUYERS, 'dge'] },
+  {
+    name: 'needsList',
+    query: `{ needsList(first: 5) { edges { node { id } } } }`,
+    allowed: [...BUYERS, 'dge'],
+  },
   { name: 'requestMatchingRun', query: `mutation { requestMatchingRun }`, allowed: ['dge'] },
   { name: 'latestMatchingRun', query: `{ latestMatchingRun { id } }`, allowed: ['dge'] },
-  { name: 'withdrawOffer', query: `mutation($id: ID!) { withdrawOffer(id: $id) { id } }`, variables: (ids) => ({ id: ids.offerId }), allowed: SUPPLIER },
-  { name: 'republishOffer', query: `mutation($id: ID!) { republishOffer(id: $id) { id } }`, variables: (ids) => ({ id: ids.offerId }), allowed: SUPPLIER },
+  {
+    name: 'withdrawOffer',
+    query: `mutation($id: ID!) { withdrawOffer(id: $id) { id } }`,
+    variables: (ids) => ({ id: ids.offerId }),
+    allowed: SUPPLIER,
+  },
+  {
+    name: 'republishOffer',
+    query: `mutation($id: ID!) { republishOffer(id: $id) { id } }`,
+    variables: (ids) => ({ id: ids.offerId }),
+    allowed: SUPPLIER,
+  },
 ];
 
 describe('authorisation matrix and tenant isolation', () => {
@@ -169,7 +235,9 @@ describe('authorisation matrix and tenant isolation', () => {
       `SELECT payload FROM outbox_event WHERE payload->>'recipient' = 'plain.buyer@example.test'`,
     );
     const invitationToken = /: (\S+)$/.exec(event.payload.body as string)![1];
-    const accepted = await app.gql<{ acceptInvitation: { accessToken: string; membership: { roles: string[] } } }>(
+    const accepted = await app.gql<{
+      acceptInvitation: { accessToken: string; membership: { roles: string[] } };
+    }>(
       `mutation($t: String!) { acceptInvitation(input: { token: $t, fullName: "Plain Buyer", password: "another long password" }) { accessToken membership { roles } } }`,
       { t: invitationToken },
     );
@@ -191,10 +259,16 @@ describe('authorisation matrix and tenant isolation', () => {
     Object.assign(actors, {
       anonymous: {},
       buyerAdmin: { token: buyer.token, organisationId: buyer.organisationId },
-      buyerMember: { token: accepted.data!.acceptInvitation.accessToken, organisationId: buyer.organisationId },
+      buyerMember: {
+        token: accepted.data!.acceptInvitation.accessToken,
+        organisationId: buyer.organisationId,
+      },
       supplierAdmin: { token: supplier.token, organisationId: supplier.organisationId },
       groupAdmin: { token: group.token, organisationId: group.organisationId },
-      referent: { token: (await login(app, referentActor.email)).token, organisationId: referentActor.organisationId },
+      referent: {
+        token: (await login(app, referentActor.email)).token,
+        organisationId: referentActor.organisationId,
+      },
       dge: { token: dge.token, organisationId: dge.organisationId },
       keyRead: { apiKey: await key('ORGANISATION_READ'), organisationId: supplier.organisationId },
       keyCatalog: { apiKey: await key('CATALOG_WRITE'), organisationId: supplier.organisationId },
@@ -203,14 +277,28 @@ describe('authorisation matrix and tenant isolation', () => {
   afterAll(() => app.close());
 
   const cases = OPERATIONS.flatMap((operation) =>
-    (Object.keys({ anonymous: 1, buyerAdmin: 1, buyerMember: 1, supplierAdmin: 1, groupAdmin: 1, referent: 1, dge: 1, keyRead: 1, keyCatalog: 1 }) as ActorName[]).map(
-      (actor) => [operation.name, actor, operation] as const,
-    ),
+    (
+      Object.keys({
+        anonymous: 1,
+        buyerAdmin: 1,
+        buyerMember: 1,
+        supplierAdmin: 1,
+        groupAdmin: 1,
+        referent: 1,
+        dge: 1,
+        keyRead: 1,
+        keyCatalog: 1,
+      }) as ActorName[]
+    ).map((actor) => [operation.name, actor, operation] as const),
   );
 
   it.each(cases)('%s as %s', async (_name, actorName, operation) => {
     const actor = actors[actorName];
-    const ids = { self: actor.organisationId ?? buyer.organisationId, referentEmail: referentActor.email, ...catalog };
+    const ids = {
+      self: actor.organisationId ?? buyer.organisationId,
+      referentEmail: referentActor.email,
+      ...catalog,
+    };
     const response = await app.gql(operation.query, operation.variables?.(ids), actor);
     const code = codeOf(response);
     if (operation.allowed.includes(actorName)) {
@@ -229,15 +317,25 @@ describe('authorisation matrix and tenant isolation', () => {
   it("reads another tenant's organisation as not found", async () => {
     const response = await app.gql(ORGANISATION, { id: supplier.organisationId }, { token: buyer.token });
     expect(codeOf(response)).toBe('NOT_FOUND');
-    const unknown = await app.gql(ORGANISATION, { id: '00000000-0000-4000-8000-000000000000' }, { token: buyer.token });
+    const unknown = await app.gql(
+      ORGANISATION,
+      { id: '00000000-0000-4000-8000-000000000000' },
+      { token: buyer.token },
+    );
     expect(codeOf(unknown)).toBe('NOT_FOUND');
-    expect(unknown.errors![0].message).toBe(response.errors![0].message.replace(supplier.organisationId, '00000000-0000-4000-8000-000000000000'));
+    expect(unknown.errors![0].message).toBe(
+      response.errors![0].message.replace(supplier.organisationId, '00000000-0000-4000-8000-000000000000'),
+    );
   });
 
   it('lets a referent see the companies of their filière only, and the DGE everything', async () => {
     const referentToken = actors.referent.token;
-    expect((await app.gql(ORGANISATION, { id: buyer.organisationId }, { token: referentToken })).errors).toBeUndefined();
-    expect(codeOf(await app.gql(ORGANISATION, { id: outsider.organisationId }, { token: referentToken }))).toBe('NOT_FOUND');
+    expect(
+      (await app.gql(ORGANISATION, { id: buyer.organisationId }, { token: referentToken })).errors,
+    ).toBeUndefined();
+    expect(
+      codeOf(await app.gql(ORGANISATION, { id: outsider.organisationId }, { token: referentToken })),
+    ).toBe('NOT_FOUND');
     const list = await app.gql<{ organisations: { edges: { node: { id: string } }[] } }>(
       `{ organisations(first: 100) { edges { node { id } } } }`,
       {},
@@ -251,45 +349,81 @@ describe('authorisation matrix and tenant isolation', () => {
   });
 
   it('lets a large group see a subcontractor only once the subcontractor confirmed the link', async () => {
-    const siret = (await app.dataSource.query(`SELECT siret FROM organisation WHERE id = $1`, [outsider.organisationId]))[0].siret;
+    const siret = (
+      await app.dataSource.query(`SELECT siret FROM organisation WHERE id = $1`, [outsider.organisationId])
+    )[0].siret;
     const proposed = await app.gql<{ proposeSubcontractor: { id: string; status: string } }>(
       `mutation($s: String!) { proposeSubcontractor(siret: $s) { id status } }`,
       { s: siret },
       { token: group.token },
     );
     expect(proposed.data?.proposeSubcontractor.status).toBe('PENDING');
-    expect(codeOf(await app.gql(ORGANISATION, { id: outsider.organisationId }, { token: group.token }))).toBe('NOT_FOUND');
-    // Only a large group may propose; only the named subcontractor may confirm.
-    expect(codeOf(await app.gql(`mutation($s: String!) { proposeSubcontractor(siret: $s) { id } }`, { s: siret }, { token: buyer.token }))).toBe(
-      'FORBIDDEN',
+    expect(codeOf(await app.gql(ORGANISATION, { id: outsider.organisationId }, { token: group.token }))).toBe(
+      'NOT_FOUND',
     );
+    // Only a large group may propose; only the named subcontractor may confirm.
+    expect(
+      codeOf(
+        await app.gql(
+          `mutation($s: String!) { proposeSubcontractor(siret: $s) { id } }`,
+          { s: siret },
+          { token: buyer.token },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
     const linkId = proposed.data!.proposeSubcontractor.id;
     const CONFIRM = `mutation($id: ID!) { confirmSubcontracting(linkId: $id) { status group { name } } }`;
     expect(codeOf(await app.gql(CONFIRM, { id: linkId }, { token: buyer.token }))).toBe('NOT_FOUND');
-    const confirmed = await app.gql<{ confirmSubcontracting: { status: string } }>(CONFIRM, { id: linkId }, { token: outsider.token });
+    const confirmed = await app.gql<{ confirmSubcontracting: { status: string } }>(
+      CONFIRM,
+      { id: linkId },
+      { token: outsider.token },
+    );
     expect(confirmed.data?.confirmSubcontracting.status).toBe('ACTIVE');
-    expect((await app.gql(ORGANISATION, { id: outsider.organisationId }, { token: group.token })).errors).toBeUndefined();
+    expect(
+      (await app.gql(ORGANISATION, { id: outsider.organisationId }, { token: group.token })).errors,
+    ).toBeUndefined();
   });
 
   it('scopes the audit log: an admin reads their organisation only; a revoked API key stops working', async () => {
-    const log = await app.gql<{ auditLog: { edges: { node: { organisationId: string; action: string } }[] } }>(
-      `{ auditLog(first: 100) { edges { node { organisationId action } } } }`,
-      {},
-      { token: buyer.token },
-    );
+    const log = await app.gql<{
+      auditLog: { edges: { node: { organisationId: string; action: string } }[] };
+    }>(`{ auditLog(first: 100) { edges { node { organisationId action } } } }`, {}, { token: buyer.token });
     const entries = log.data!.auditLog.edges.map((edge) => edge.node);
     expect(entries.length).toBeGreaterThan(0);
     expect(new Set(entries.map((entry) => entry.organisationId))).toEqual(new Set([buyer.organisationId]));
-    expect(entries.map((entry) => entry.action)).toEqual(expect.arrayContaining(['organisation.registered', 'member.invited']));
-
-    const keys = await app.gql<{ apiKeys: { id: string }[] }>(`{ apiKeys { id } }`, {}, { token: supplier.token });
-    for (const { id } of keys.data!.apiKeys) {
-      expect((await app.gql(`mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }`, { id }, { token: supplier.token })).errors).toBeUndefined();
-    }
-    expect(codeOf(await app.gql(`{ myOrganisation { id } }`, {}, { apiKey: actors.keyRead.apiKey }))).toBe('UNAUTHENTICATED');
-    // Another organisation's key reads as not found.
-    expect(codeOf(await app.gql(`mutation($id: ID!) { revokeApiKey(id: $id) { id } }`, { id: keys.data!.apiKeys[0].id }, { token: buyer.token }))).toBe(
-      'NOT_FOUND',
+    expect(entries.map((entry) => entry.action)).toEqual(
+      expect.arrayContaining(['organisation.registered', 'member.invited']),
     );
+
+    const keys = await app.gql<{ apiKeys: { id: string }[] }>(
+      `{ apiKeys { id } }`,
+      {},
+      { token: supplier.token },
+    );
+    for (const { id } of keys.data!.apiKeys) {
+      expect(
+        (
+          await app.gql(
+            `mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }`,
+            { id },
+            { token: supplier.token },
+          )
+        ).errors,
+      ).toBeUndefined();
+    }
+    expect(codeOf(await app.gql(`{ myOrganisation { id } }`, {}, { apiKey: actors.keyRead.apiKey }))).toBe(
+      'UNAUTHENTICATED',
+    );
+    // Another organisation's key reads as not found.
+    expect(
+      codeOf(
+        await app.gql(
+          `mutation($id: ID!) { revokeApiKey(id: $id) { id } }`,
+          { id: keys.data!.apiKeys[0].id },
+          { token: buyer.token },
+        ),
+      ),
+    ).toBe('NOT_FOUND');
   });
 });

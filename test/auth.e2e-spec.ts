@@ -15,10 +15,9 @@ describe('sign-up, login, refresh, revoke', () => {
   it('signs up an organisation with its SIRET, derives SIREN, size class and region', async () => {
     const input = signUpInput({ headcount: 8, departmentCode: '2A' });
     input.organisation.siret = `${input.organisation.siret.slice(0, 3)} ${input.organisation.siret.slice(3)}`;
-    const response = await app.gql<{ signUp: { organisation: Record<string, unknown>; session: { membership: { roles: string[] } } } }>(
-      SIGN_UP,
-      { input },
-    );
+    const response = await app.gql<{
+      signUp: { organisation: Record<string, unknown>; session: { membership: { roles: string[] } } };
+    }>(SIGN_UP, { input });
     expect(response.errors).toBeUndefined();
     const organisation = response.data!.signUp.organisation;
     expect(organisation.siret).toBe(input.organisation.siret.replace(' ', ''));
@@ -36,16 +35,20 @@ describe('sign-up, login, refresh, revoke', () => {
     const sameEmail = signUpInput();
     sameEmail.admin.email = input.admin.email.toUpperCase();
     expect(codeOf(await app.gql(SIGN_UP, { input: sameEmail }))).toBe('CONFLICT');
-    const [{ count }] = await app.dataSource.query(`SELECT count(*)::int AS count FROM organisation WHERE siret = $1`, [
-      input.organisation.siret,
-    ]);
+    const [{ count }] = await app.dataSource.query(
+      `SELECT count(*)::int AS count FROM organisation WHERE siret = $1`,
+      [input.organisation.siret],
+    );
     expect(count).toBe(1);
   });
 
   it('replays a sign-up retried with the same idempotency key instead of creating twice', async () => {
     const input = signUpInput();
     const key = 'signup-retry-0001';
-    const [first, second] = await Promise.all([app.gql(SIGN_UP, { input, key }), app.gql(SIGN_UP, { input, key })]);
+    const [first, second] = await Promise.all([
+      app.gql(SIGN_UP, { input, key }),
+      app.gql(SIGN_UP, { input, key }),
+    ]);
     expect(first.errors).toBeUndefined();
     expect(second.errors).toBeUndefined();
     type Data = { signUp: { organisation: { id: string } } };
@@ -58,13 +61,18 @@ describe('sign-up, login, refresh, revoke', () => {
     const actor = await signUp(app);
     expect(codeOf(await app.gql(MY_ORG, {}, { token: actor.token }))).toBeUndefined();
 
-    const wrong = await app.gql(`mutation { login(input: { email: "${actor.email}", password: "wrong password!" }) { accessToken } }`);
+    const wrong = await app.gql(
+      `mutation { login(input: { email: "${actor.email}", password: "wrong password!" }) { accessToken } }`,
+    );
     expect(codeOf(wrong)).toBe('UNAUTHENTICATED');
 
     const session = await login(app, actor.email);
-    const refreshed = await app.gql<{ refreshSession: { accessToken: string; refreshToken: string } }>(REFRESH, {
-      t: session.refreshToken,
-    });
+    const refreshed = await app.gql<{ refreshSession: { accessToken: string; refreshToken: string } }>(
+      REFRESH,
+      {
+        t: session.refreshToken,
+      },
+    );
     expect(refreshed.errors).toBeUndefined();
     const next = refreshed.data!.refreshSession;
     expect((await app.gql(MY_ORG, {}, { token: next.accessToken })).errors).toBeUndefined();
@@ -75,13 +83,18 @@ describe('sign-up, login, refresh, revoke', () => {
 
     // Logout revokes a fresh login's token.
     const other = await login(app, actor.email);
-    expect((await app.gql<{ revokeSession: boolean }>(REVOKE, { t: other.refreshToken })).data?.revokeSession).toBe(true);
+    expect(
+      (await app.gql<{ revokeSession: boolean }>(REVOKE, { t: other.refreshToken })).data?.revokeSession,
+    ).toBe(true);
     expect(codeOf(await app.gql(REFRESH, { t: other.refreshToken }))).toBe('UNAUTHENTICATED');
   });
 
   it('lets only one of two concurrent refreshes with the same token succeed', async () => {
     const actor = await signUp(app);
-    const results = await Promise.all([app.gql(REFRESH, { t: actor.refreshToken }), app.gql(REFRESH, { t: actor.refreshToken })]);
+    const results = await Promise.all([
+      app.gql(REFRESH, { t: actor.refreshToken }),
+      app.gql(REFRESH, { t: actor.refreshToken }),
+    ]);
     expect(results.filter((result) => !result.errors)).toHaveLength(1);
   });
 
@@ -93,7 +106,9 @@ describe('sign-up, login, refresh, revoke', () => {
 
   it('stores passwords as argon2id hashes, never in clear', async () => {
     const actor = await signUp(app);
-    const [row] = await app.dataSource.query(`SELECT password_hash FROM app_user WHERE email = $1`, [actor.email]);
+    const [row] = await app.dataSource.query(`SELECT password_hash FROM app_user WHERE email = $1`, [
+      actor.email,
+    ]);
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
     expect(row.password_hash).not.toContain(PASSWORD);
   });

@@ -9,18 +9,37 @@ describe('bad inputs, limits and query cost', () => {
   });
   afterAll(() => app.close());
 
-  const organisations = async () => Number((await app.dataSource.query(`SELECT count(*) FROM organisation`))[0].count);
+  const organisations = async () =>
+    Number((await app.dataSource.query(`SELECT count(*) FROM organisation`))[0].count);
 
   const variants: [string, (input: ReturnType<typeof signUpInput>) => unknown][] = [
-    ['a SIRET with a wrong checksum', (i) => ({ ...i, organisation: { ...i.organisation, siret: i.organisation.siret.slice(0, 13) + ((Number(i.organisation.siret[13]) + 1) % 10) } })],
-    ['a SIRET of 13 digits', (i) => ({ ...i, organisation: { ...i.organisation, siret: i.organisation.siret.slice(0, 13) } })],
+    [
+      'a SIRET with a wrong checksum',
+      (i) => ({
+        ...i,
+        organisation: {
+          ...i.organisation,
+          siret: i.organisation.siret.slice(0, 13) + ((Number(i.organisation.siret[13]) + 1) % 10),
+        },
+      }),
+    ],
+    [
+      'a SIRET of 13 digits',
+      (i) => ({ ...i, organisation: { ...i.organisation, siret: i.organisation.siret.slice(0, 13) } }),
+    ],
     ['a SIRET with letters', (i) => ({ ...i, organisation: { ...i.organisation, siret: 'ABCDEFGHIJKLMN' } })],
     ['a missing name', (i) => ({ ...i, organisation: { ...i.organisation, name: undefined } })],
     ['an oversized name', (i) => ({ ...i, organisation: { ...i.organisation, name: 'x'.repeat(10_000) } })],
     ['an unknown department', (i) => ({ ...i, organisation: { ...i.organisation, departmentCode: '20' } })],
     ['a negative headcount', (i) => ({ ...i, organisation: { ...i.organisation, headcount: -1 } })],
-    ['a self-declared authority', (i) => ({ ...i, organisation: { ...i.organisation, kinds: ['AUTHORITY'] } })],
-    ['an unknown filière', (i) => ({ ...i, organisation: { ...i.organisation, filiereCodes: ['licornes'] } })],
+    [
+      'a self-declared authority',
+      (i) => ({ ...i, organisation: { ...i.organisation, kinds: ['AUTHORITY'] } }),
+    ],
+    [
+      'an unknown filière',
+      (i) => ({ ...i, organisation: { ...i.organisation, filiereCodes: ['licornes'] } }),
+    ],
     ['a malformed e-mail', (i) => ({ ...i, admin: { ...i.admin, email: 'not-an-email' } })],
     ['a short password', (i) => ({ ...i, admin: { ...i.admin, password: 'short' } })],
     ['an unexpected field', (i) => ({ ...i, admin: { ...i.admin, isDgeOfficer: true } })],
@@ -38,9 +57,15 @@ describe('bad inputs, limits and query cost', () => {
     const actor = await signUp(app);
     const auth = { token: actor.token };
     expect(codeOf(await app.gql(`{ organisation(id: "42") { id } }`, {}, auth))).toBe('BAD_USER_INPUT');
-    expect(codeOf(await app.gql(`{ organisations(after: "!!") { edges { cursor } } }`, {}, auth))).toBe('BAD_USER_INPUT');
-    expect(codeOf(await app.gql(`{ organisations(after: "bm90LWpzb24") { edges { cursor } } }`, {}, auth))).toBe('BAD_USER_INPUT');
-    expect(codeOf(await app.gql(`{ organisations(first: 1000) { edges { cursor } } }`, {}, auth))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await app.gql(`{ organisations(after: "!!") { edges { cursor } } }`, {}, auth))).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(
+      codeOf(await app.gql(`{ organisations(after: "bm90LWpzb24") { edges { cursor } } }`, {}, auth)),
+    ).toBe('BAD_USER_INPUT');
+    expect(codeOf(await app.gql(`{ organisations(first: 1000) { edges { cursor } } }`, {}, auth))).toBe(
+      'BAD_USER_INPUT',
+    );
     const invite = await app.gql(
       `mutation { inviteMember(input: { email: "a@example.test", roles: [BUYER] }, idempotencyKey: "bad key!") { id } }`,
       {},
@@ -49,7 +74,11 @@ describe('bad inputs, limits and query cost', () => {
     expect(codeOf(invite)).toBe('BAD_USER_INPUT');
     expect(Number((await app.dataSource.query(`SELECT count(*) FROM invitation`))[0].count)).toBe(0);
     // A role the organisation's kind cannot grant.
-    const dgeRole = await app.gql(`mutation { inviteMember(input: { email: "b@example.test", roles: [DGE_OFFICER] }) { id } }`, {}, auth);
+    const dgeRole = await app.gql(
+      `mutation { inviteMember(input: { email: "b@example.test", roles: [DGE_OFFICER] }) { id } }`,
+      {},
+      auth,
+    );
     expect(codeOf(dgeRole)).toBe('BAD_USER_INPUT');
   });
 
@@ -57,17 +86,26 @@ describe('bad inputs, limits and query cost', () => {
     const dge = await createDgeOfficer(app);
     const shallow = await app.gql(`{ subcontractingLinks { group { name } } }`, {}, { token: dge.token });
     expect(shallow.errors).toBeUndefined();
-    const deeper = await app.gql(`{ organisations { edges { node { filieres { code } } } } }`, {}, { token: dge.token });
+    const deeper = await app.gql(
+      `{ organisations { edges { node { filieres { code } } } } }`,
+      {},
+      { token: dge.token },
+    );
     expect(deeper.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_DEEP' });
     const costly = `{ organisations(first: 100) { edges { cursor node { id name siret } } } }`;
     // Twice: the second time the weight of this variable-free operation comes from the plugin's memo.
     for (let i = 0; i < 2; i++) {
-      expect((await app.gql(costly, {}, { token: dge.token })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_COMPLEX' });
+      expect((await app.gql(costly, {}, { token: dge.token })).errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'QUERY_TOO_COMPLEX',
+      });
     }
     // With variables the same text weighs what its variables say, every time.
     const paged = `query($n: Int) { organisations(first: $n) { edges { cursor node { id name siret } } } }`;
     expect((await app.gql(paged, { n: 2 }, { token: dge.token })).errors).toBeUndefined();
-    expect((await app.gql(paged, { n: 100 }, { token: dge.token })).errors?.[0].extensions).toMatchObject({ reason: 'QUERY_TOO_COMPLEX' });
+    expect((await app.gql(paged, { n: 100 }, { token: dge.token })).errors?.[0].extensions).toMatchObject({
+      reason: 'QUERY_TOO_COMPLEX',
+    });
     expect((await app.gql(paged, { n: 2 }, { token: dge.token })).errors).toBeUndefined();
   });
 });
@@ -84,7 +122,11 @@ describe('data loading', () => {
     const QUERY = `query($n: Int!) { organisations(first: $n) { edges { node { id filieres { code name } } } } }`;
     const statements = async (n: number) => {
       const before = app.queryCounter.count;
-      const response = await app.gql<{ organisations: { edges: unknown[] } }>(QUERY, { n }, { token: dge.token });
+      const response = await app.gql<{ organisations: { edges: unknown[] } }>(
+        QUERY,
+        { n },
+        { token: dge.token },
+      );
       expect(response.data?.organisations.edges).toHaveLength(n);
       return app.queryCounter.count - before;
     };

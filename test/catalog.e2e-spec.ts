@@ -1,6 +1,14 @@
 import { startTestApp, type TestApp } from './harness/app';
 import { codeOf, signUp, type Actor } from './harness/factories';
-import { createOffer, createProduct, inDays, offerInput, productInput, setCertifiedUntil, signUpSupplier } from './harness/catalog';
+import {
+  createOffer,
+  createProduct,
+  inDays,
+  offerInput,
+  productInput,
+  setCertifiedUntil,
+  signUpSupplier,
+} from './harness/catalog';
 
 const DERROGATION_END = new Date('2020-05-31T22:00:00Z');
 
@@ -19,7 +27,16 @@ const SEARCH = `query($category: MaskCategory, $quantity: Int, $regionCode: Stri
 
 interface SearchResult {
   offers: {
-    edges: { node: { id: string; fromPriceMicros: number; leadTimeDays: number; warehouseDepartmentCode: string; available: number; stock: unknown } }[];
+    edges: {
+      node: {
+        id: string;
+        fromPriceMicros: number;
+        leadTimeDays: number;
+        warehouseDepartmentCode: string;
+        available: number;
+        stock: unknown;
+      };
+    }[];
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
   };
 }
@@ -53,9 +70,13 @@ describe('catalog: products, offers, stock and search', () => {
         supplier,
       );
       expect(ok.data?.createProduct).toMatchObject({ category: 'FFP2', madeInFrance: true });
-      const mismatch = await app.gql(`mutation($input: ProductInput!) { createProduct(input: $input) { id } }`, {
-        input: productInput({ category: 'UNS1' }),
-      }, supplier);
+      const mismatch = await app.gql(
+        `mutation($input: ProductInput!) { createProduct(input: $input) { id } }`,
+        {
+          input: productInput({ category: 'UNS1' }),
+        },
+        supplier,
+      );
       expect(codeOf(mismatch)).toBe('BAD_USER_INPUT');
       expect(mismatch.errors?.[0].message).toMatch(/certifies FFP2 masks, not UNS1/);
     });
@@ -70,32 +91,62 @@ describe('catalog: products, offers, stock and search', () => {
       ['oversized brand', { brand: 'x'.repeat(500) }],
     ])('refuses %s with BAD_USER_INPUT', async (_, overrides) => {
       const before = Number((await app.dataSource.query(`SELECT count(*) AS n FROM product`))[0].n);
-      const response = await app.gql(`mutation($input: ProductInput!) { createProduct(input: $input) { id } }`, { input: productInput(overrides) }, supplier);
+      const response = await app.gql(
+        `mutation($input: ProductInput!) { createProduct(input: $input) { id } }`,
+        { input: productInput(overrides) },
+        supplier,
+      );
       expect(codeOf(response)).toBe('BAD_USER_INPUT');
       expect(JSON.stringify(response.errors)).not.toMatch(/SELECT|INSERT|at .*\.ts/);
       expect(Number((await app.dataSource.query(`SELECT count(*) AS n FROM product`))[0].n)).toBe(before);
     });
 
     it("a buyer cannot register products; a supplier cannot touch another supplier's product", async () => {
-      expect(codeOf(await app.gql(`mutation($input: ProductInput!) { createProduct(input: $input) { id } }`, { input: productInput() }, buyer))).toBe('FORBIDDEN');
+      expect(
+        codeOf(
+          await app.gql(
+            `mutation($input: ProductInput!) { createProduct(input: $input) { id } }`,
+            { input: productInput() },
+            buyer,
+          ),
+        ),
+      ).toBe('FORBIDDEN');
       const productId = await createProduct(app, supplier);
-      const update = await app.gql(`mutation($id: ID!, $input: ProductInput!) { updateProduct(id: $id, input: $input) { id } }`, {
-        id: productId,
-        input: productInput({ brand: 'Hijack' }),
-      }, otherSupplier);
+      const update = await app.gql(
+        `mutation($id: ID!, $input: ProductInput!) { updateProduct(id: $id, input: $input) { id } }`,
+        {
+          id: productId,
+          input: productInput({ brand: 'Hijack' }),
+        },
+        otherSupplier,
+      );
       expect(codeOf(update)).toBe('NOT_FOUND');
-      expect(codeOf(await app.gql(`query($id: ID!) { product(id: $id) { id } }`, { id: productId }, otherSupplier))).toBe('NOT_FOUND');
-      expect(codeOf(await app.gql(`query($id: ID!) { product(id: $id) { id } }`, { id: productId }, buyer))).toBe('NOT_FOUND');
-      const offer = await app.gql(`mutation($input: OfferInput!) { createOffer(input: $input) { id } }`, { input: offerInput(productId) }, otherSupplier);
+      expect(
+        codeOf(
+          await app.gql(`query($id: ID!) { product(id: $id) { id } }`, { id: productId }, otherSupplier),
+        ),
+      ).toBe('NOT_FOUND');
+      expect(
+        codeOf(await app.gql(`query($id: ID!) { product(id: $id) { id } }`, { id: productId }, buyer)),
+      ).toBe('NOT_FOUND');
+      const offer = await app.gql(
+        `mutation($input: OfferInput!) { createOffer(input: $input) { id } }`,
+        { input: offerInput(productId) },
+        otherSupplier,
+      );
       expect(codeOf(offer)).toBe('NOT_FOUND');
     });
 
     it('category and standard are fixed once registered', async () => {
       const productId = await createProduct(app, supplier);
-      const response = await app.gql(`mutation($id: ID!, $input: ProductInput!) { updateProduct(id: $id, input: $input) { id } }`, {
-        id: productId,
-        input: productInput({ category: 'FFP3', standardCode: 'EN149-FFP3' }),
-      }, supplier);
+      const response = await app.gql(
+        `mutation($id: ID!, $input: ProductInput!) { updateProduct(id: $id, input: $input) { id } }`,
+        {
+          id: productId,
+          input: productInput({ category: 'FFP3', standardCode: 'EN149-FFP3' }),
+        },
+        supplier,
+      );
       expect(codeOf(response)).toBe('BAD_USER_INPUT');
     });
   });
@@ -113,28 +164,60 @@ describe('catalog: products, offers, stock and search', () => {
       ['an unknown department', { warehouseDepartmentCode: '20' }],
       ['a lot size not dividing the quantity', { quantity: 52_000 }],
       ['a minimum not a multiple of the increment', { minimumOrderQuantity: 7_000 }],
-      ['tiers out of order', { priceTiers: [{ minQuantity: 25_000, unitPriceMicros: 700_000 }, { minQuantity: 5_000, unitPriceMicros: 900_000 }] }],
-      ['a larger quantity costing more', { priceTiers: [{ minQuantity: 5_000, unitPriceMicros: 700_000 }, { minQuantity: 25_000, unitPriceMicros: 900_000 }] }],
+      [
+        'tiers out of order',
+        {
+          priceTiers: [
+            { minQuantity: 25_000, unitPriceMicros: 700_000 },
+            { minQuantity: 5_000, unitPriceMicros: 900_000 },
+          ],
+        },
+      ],
+      [
+        'a larger quantity costing more',
+        {
+          priceTiers: [
+            { minQuantity: 5_000, unitPriceMicros: 700_000 },
+            { minQuantity: 25_000, unitPriceMicros: 900_000 },
+          ],
+        },
+      ],
       ['a first tier above the minimum', { priceTiers: [{ minQuantity: 10_000, unitPriceMicros: 700_000 }] }],
       ['a lead time of two years', { leadTimeDays: 730 }],
       ['an end before availability', { validUntil: '2020-01-01T00:00:00Z' }],
       ['a non-integer quantity', { quantity: 5000.5 }],
     ])('refuses %s with BAD_USER_INPUT and creates nothing', async (_, overrides) => {
       const before = await offerCount();
-      const response = await app.gql(`mutation($input: OfferInput!) { createOffer(input: $input) { id } }`, { input: offerInput(productId, overrides) }, supplier);
+      const response = await app.gql(
+        `mutation($input: OfferInput!) { createOffer(input: $input) { id } }`,
+        { input: offerInput(productId, overrides) },
+        supplier,
+      );
       expect(codeOf(response)).toBe('BAD_USER_INPUT');
       expect(await offerCount()).toBe(before);
     });
 
     it('creates an offer whose stock comes from a receipt in the ledger', async () => {
       const offerId = await createOffer(app, supplier, productId, { quantity: 50_000 });
-      const moves = await app.gql<{ stockMovements: { edges: { node: { kind: string; onHandDelta: number } }[] } }>(
+      const moves = await app.gql<{
+        stockMovements: { edges: { node: { kind: string; onHandDelta: number } }[] };
+      }>(
         `query($id: ID!) { stockMovements(offerId: $id) { edges { node { kind onHandDelta reservedDelta } } } }`,
         { id: offerId },
         supplier,
       );
-      expect(moves.data?.stockMovements.edges.map((edge) => edge.node)).toEqual([{ kind: 'RECEIPT', onHandDelta: 50_000, reservedDelta: 0 }]);
-      expect(codeOf(await app.gql(`query($id: ID!) { stockMovements(offerId: $id) { edges { node { kind } } } }`, { id: offerId }, otherSupplier))).toBe('NOT_FOUND');
+      expect(moves.data?.stockMovements.edges.map((edge) => edge.node)).toEqual([
+        { kind: 'RECEIPT', onHandDelta: 50_000, reservedDelta: 0 },
+      ]);
+      expect(
+        codeOf(
+          await app.gql(
+            `query($id: ID!) { stockMovements(offerId: $id) { edges { node { kind } } } }`,
+            { id: offerId },
+            otherSupplier,
+          ),
+        ),
+      ).toBe('NOT_FOUND');
     });
 
     it('an adjustment cannot take stock below what is reserved, nor below zero, and needs a reason', async () => {
@@ -147,7 +230,10 @@ describe('catalog: products, offers, stock and search', () => {
         );
       expect(codeOf(await move(-1000))).toBe('BAD_USER_INPUT');
       expect(codeOf(await move(-20_000, 'inventory count'))).toBe('CONFLICT');
-      expect((await move(-1_000, 'damaged pallet')).data?.recordStockMovement).toMatchObject({ onHand: 9_000, available: 9_000 });
+      expect((await move(-1_000, 'damaged pallet')).data?.recordStockMovement).toMatchObject({
+        onHand: 9_000,
+        available: 9_000,
+      });
     });
   });
 
@@ -169,28 +255,48 @@ describe('catalog: products, offers, stock and search', () => {
       uncertified = await make(null);
       expired = await make(inDays(-1));
       revoked = await make(null);
-      derogation = await make(DERROGATION_END, false, { standardCode: 'KN95', countryOfProduction: 'CN', productionDepartmentCode: undefined, productionCity: 'Wuhan' });
+      derogation = await make(DERROGATION_END, false, {
+        standardCode: 'KN95',
+        countryOfProduction: 'CN',
+        productionDepartmentCode: undefined,
+        productionCity: 'Wuhan',
+      });
       withdrawn = await make(inDays(90));
-      await app.gql(`mutation($id: ID!) { withdrawOffer(id: $id, reason: "sold elsewhere") { status } }`, { id: withdrawn }, supplier);
+      await app.gql(
+        `mutation($id: ID!) { withdrawOffer(id: $id, reason: "sold elsewhere") { status } }`,
+        { id: withdrawn },
+        supplier,
+      );
     });
 
     it('a buyer sees only offers of currently certified products', async () => {
       const ids = (await search({ first: 50 })).map((offer) => offer.id);
       expect(ids).toContain(certified);
-      for (const hidden of [uncertified, expired, revoked, derogation, withdrawn]) expect(ids).not.toContain(hidden);
-      expect((await app.gql(`query($id: ID!) { offer(id: $id) { id } }`, { id: certified }, buyer)).data).toBeTruthy();
+      for (const hidden of [uncertified, expired, revoked, derogation, withdrawn])
+        expect(ids).not.toContain(hidden);
+      expect(
+        (await app.gql(`query($id: ID!) { offer(id: $id) { id } }`, { id: certified }, buyer)).data,
+      ).toBeTruthy();
       for (const hidden of [uncertified, expired, revoked, derogation, withdrawn]) {
-        expect(codeOf(await app.gql(`query($id: ID!) { offer(id: $id) { id } }`, { id: hidden }, buyer))).toBe('NOT_FOUND');
+        expect(
+          codeOf(await app.gql(`query($id: ID!) { offer(id: $id) { id } }`, { id: hidden }, buyer)),
+        ).toBe('NOT_FOUND');
       }
       // Its supplier still sees its own offers, whatever their state.
-      expect((await app.gql(`query($id: ID!) { offer(id: $id) { id status } }`, { id: withdrawn }, supplier)).data).toBeTruthy();
+      expect(
+        (await app.gql(`query($id: ID!) { offer(id: $id) { id status } }`, { id: withdrawn }, supplier)).data,
+      ).toBeTruthy();
     });
 
     it('an equivalence counts only inside its window, and only when the buyer accepts equivalents', async () => {
       const during = new Date('2020-05-20T00:00:00Z').toISOString();
       expect((await search({ first: 50, certifiedOn: during })).map((o) => o.id)).toContain(derogation);
-      expect((await search({ first: 50, certifiedOn: during, acceptEquivalents: false })).map((o) => o.id)).not.toContain(derogation);
-      expect((await search({ first: 50, certifiedOn: '2020-06-01T08:00:00Z' })).map((o) => o.id)).not.toContain(derogation);
+      expect(
+        (await search({ first: 50, certifiedOn: during, acceptEquivalents: false })).map((o) => o.id),
+      ).not.toContain(derogation);
+      expect(
+        (await search({ first: 50, certifiedOn: '2020-06-01T08:00:00Z' })).map((o) => o.id),
+      ).not.toContain(derogation);
     });
 
     it('buyers see availability but not the stock detail; the DGE-less supplier view is its own', async () => {
@@ -205,10 +311,53 @@ describe('catalog: products, offers, stock and search', () => {
     beforeAll(async () => {
       const seller = await signUpSupplier(app, { departmentCode: '59' });
       const spec: [string, Record<string, unknown>, Record<string, unknown>][] = [
-        ['cheap-far', { category: 'SURGICAL_IIR', standardCode: 'EN14683-IIR' }, { warehouseDepartmentCode: '13', priceTiers: [{ minQuantity: 10_000, unitPriceMicros: 300_000 }], minimumOrderQuantity: 10_000, orderIncrement: 10_000, leadTimeDays: 10 }],
-        ['mid-region', { category: 'SURGICAL_IIR', standardCode: 'EN14683-IIR' }, { warehouseDepartmentCode: '49', priceTiers: [{ minQuantity: 5_000, unitPriceMicros: 600_000 }, { minQuantity: 40_000, unitPriceMicros: 350_000 }], leadTimeDays: 2 }],
-        ['dear-local', { category: 'SURGICAL_IIR', standardCode: 'EN14683-IIR' }, { warehouseDepartmentCode: '44', priceTiers: [{ minQuantity: 5_000, unitPriceMicros: 800_000 }], leadTimeDays: 1 }],
-        ['import', { category: 'SURGICAL_IIR', standardCode: 'EN14683-IIR', countryOfProduction: 'VN', productionDepartmentCode: undefined }, { warehouseDepartmentCode: '69', priceTiers: [{ minQuantity: 5_000, unitPriceMicros: 400_000 }], leadTimeDays: 20, quantity: 10_000 }],
+        [
+          'cheap-far',
+          { category: 'SURGICAL_IIR', standardCode: 'EN14683-IIR' },
+          {
+            warehouseDepartmentCode: '13',
+            priceTiers: [{ minQuantity: 10_000, unitPriceMicros: 300_000 }],
+            minimumOrderQuantity: 10_000,
+            orderIncrement: 10_000,
+            leadTimeDays: 10,
+          },
+        ],
+        [
+          'mid-region',
+          { category: 'SURGICAL_IIR', standardCode: 'EN14683-IIR' },
+          {
+            warehouseDepartmentCode: '49',
+            priceTiers: [
+              { minQuantity: 5_000, unitPriceMicros: 600_000 },
+              { minQuantity: 40_000, unitPriceMicros: 350_000 },
+            ],
+            leadTimeDays: 2,
+          },
+        ],
+        [
+          'dear-local',
+          { category: 'SURGICAL_IIR', standardCode: 'EN14683-IIR' },
+          {
+            warehouseDepartmentCode: '44',
+            priceTiers: [{ minQuantity: 5_000, unitPriceMicros: 800_000 }],
+            leadTimeDays: 1,
+          },
+        ],
+        [
+          'import',
+          {
+            category: 'SURGICAL_IIR',
+            standardCode: 'EN14683-IIR',
+            countryOfProduction: 'VN',
+            productionDepartmentCode: undefined,
+          },
+          {
+            warehouseDepartmentCode: '69',
+            priceTiers: [{ minQuantity: 5_000, unitPriceMicros: 400_000 }],
+            leadTimeDays: 20,
+            quantity: 10_000,
+          },
+        ],
       ];
       for (const [name, product, offer] of spec) {
         const productId = await createProduct(app, seller, product);
@@ -216,26 +365,62 @@ describe('catalog: products, offers, stock and search', () => {
         made[name] = await createOffer(app, seller, productId, offer);
       }
     });
-    const names = (offers: { id: string }[]) => offers.map((o) => Object.keys(made).find((k) => made[k] === o.id)).filter(Boolean);
+    const names = (offers: { id: string }[]) =>
+      offers.map((o) => Object.keys(made).find((k) => made[k] === o.id)).filter(Boolean);
 
     it('sorts by price, lead time and distance from the delivery department', async () => {
       // By the lowest price on offer: mid-region goes down to 0.35 € from 40,000 units.
-      expect(names(await search({ category: 'SURGICAL_IIR' }))).toEqual(['cheap-far', 'mid-region', 'import', 'dear-local']);
-      expect(names(await search({ category: 'SURGICAL_IIR', sort: 'LEAD_TIME' }))).toEqual(['dear-local', 'mid-region', 'cheap-far', 'import']);
+      expect(names(await search({ category: 'SURGICAL_IIR' }))).toEqual([
+        'cheap-far',
+        'mid-region',
+        'import',
+        'dear-local',
+      ]);
+      expect(names(await search({ category: 'SURGICAL_IIR', sort: 'LEAD_TIME' }))).toEqual([
+        'dear-local',
+        'mid-region',
+        'cheap-far',
+        'import',
+      ]);
       // The buyer is in 44 (Pays de la Loire): same department, then same region (49), then the rest by price.
-      expect(names(await search({ category: 'SURGICAL_IIR', sort: 'DISTANCE' }))).toEqual(['dear-local', 'mid-region', 'cheap-far', 'import']);
-      expect(names(await search({ category: 'SURGICAL_IIR', sort: 'DISTANCE', deliveryDepartmentCode: '69' }))).toEqual(['import', 'cheap-far', 'mid-region', 'dear-local']);
+      expect(names(await search({ category: 'SURGICAL_IIR', sort: 'DISTANCE' }))).toEqual([
+        'dear-local',
+        'mid-region',
+        'cheap-far',
+        'import',
+      ]);
+      expect(
+        names(await search({ category: 'SURGICAL_IIR', sort: 'DISTANCE', deliveryDepartmentCode: '69' })),
+      ).toEqual(['import', 'cheap-far', 'mid-region', 'dear-local']);
     });
 
     it('filters by quantity, price at that quantity, region, lead time and origin', async () => {
-      expect(names(await search({ category: 'SURGICAL_IIR', quantity: 20_000 }))).toEqual(['cheap-far', 'mid-region', 'dear-local']);
-      expect(names(await search({ category: 'SURGICAL_IIR', maxUnitPriceMicros: 500_000 }))).toEqual(['cheap-far', 'mid-region', 'import']);
+      expect(names(await search({ category: 'SURGICAL_IIR', quantity: 20_000 }))).toEqual([
+        'cheap-far',
+        'mid-region',
+        'dear-local',
+      ]);
+      expect(names(await search({ category: 'SURGICAL_IIR', maxUnitPriceMicros: 500_000 }))).toEqual([
+        'cheap-far',
+        'mid-region',
+        'import',
+      ]);
       // mid-region costs 0.60 € below 40,000 units and 0.35 € from 40,000.
-      expect(names(await search({ category: 'SURGICAL_IIR', maxUnitPriceMicros: 500_000, quantity: 5_000 }))).toEqual(['import']);
-      expect(names(await search({ category: 'SURGICAL_IIR', maxUnitPriceMicros: 500_000, quantity: 40_000 }))).toEqual(['cheap-far', 'mid-region']);
-      expect(names(await search({ category: 'SURGICAL_IIR', regionCode: '52' }))).toEqual(['mid-region', 'dear-local']);
+      expect(
+        names(await search({ category: 'SURGICAL_IIR', maxUnitPriceMicros: 500_000, quantity: 5_000 })),
+      ).toEqual(['import']);
+      expect(
+        names(await search({ category: 'SURGICAL_IIR', maxUnitPriceMicros: 500_000, quantity: 40_000 })),
+      ).toEqual(['cheap-far', 'mid-region']);
+      expect(names(await search({ category: 'SURGICAL_IIR', regionCode: '52' }))).toEqual([
+        'mid-region',
+        'dear-local',
+      ]);
       expect(names(await search({ category: 'SURGICAL_IIR', departmentCode: '13' }))).toEqual(['cheap-far']);
-      expect(names(await search({ category: 'SURGICAL_IIR', maxLeadTimeDays: 5 }))).toEqual(['mid-region', 'dear-local']);
+      expect(names(await search({ category: 'SURGICAL_IIR', maxLeadTimeDays: 5 }))).toEqual([
+        'mid-region',
+        'dear-local',
+      ]);
       expect(names(await search({ category: 'SURGICAL_IIR', madeInFrance: false }))).toEqual(['import']);
     });
 
@@ -243,7 +428,11 @@ describe('catalog: products, offers, stock and search', () => {
       const seen: string[] = [];
       let after: string | null = null;
       for (let page = 0; page < 4; page++) {
-        const response: { data?: SearchResult | null } = await app.gql<SearchResult>(SEARCH, { category: 'SURGICAL_IIR', sort: 'DISTANCE', first: 1, after }, buyer);
+        const response: { data?: SearchResult | null } = await app.gql<SearchResult>(
+          SEARCH,
+          { category: 'SURGICAL_IIR', sort: 'DISTANCE', first: 1, after },
+          buyer,
+        );
         const connection = response.data!.offers;
         seen.push(...connection.edges.map((e) => e.node.id));
         after = connection.pageInfo.endCursor;
@@ -253,7 +442,13 @@ describe('catalog: products, offers, stock and search', () => {
     });
 
     it('refuses bad search arguments with typed errors', async () => {
-      for (const variables of [{ regionCode: '99' }, { departmentCode: '00' }, { first: 500 }, { quantity: -1 }, { after: 'not-a-cursor!' }]) {
+      for (const variables of [
+        { regionCode: '99' },
+        { departmentCode: '00' },
+        { first: 500 },
+        { quantity: -1 },
+        { after: 'not-a-cursor!' },
+      ]) {
         expect(codeOf(await app.gql(SEARCH, variables, buyer))).toBe('BAD_USER_INPUT');
       }
       expect(codeOf(await app.gql(SEARCH, {}))).toBe('UNAUTHENTICATED');

@@ -32,14 +32,20 @@ describe('certification demo data (npm start)', () => {
       expect(row.natively_certified_until).toEqual(row.certified_until);
     }
     for (const row of await byPlan('derogation')) {
-      expect(row).toMatchObject({ status: 'VALIDATED', certified_until: new Date('2020-05-31T22:00:00Z'), natively_certified_until: null });
+      expect(row).toMatchObject({
+        status: 'VALIDATED',
+        certified_until: new Date('2020-05-31T22:00:00Z'),
+        natively_certified_until: null,
+      });
     }
     const [revoked] = await byPlan('revoked');
     expect(revoked.status).toBe('REVOKED');
     expect(revoked.status_reason).toMatch(/Contrôle a posteriori/);
     expect((await byPlan('pending')).map((row: { status: string }) => row.status)).toEqual(['SUBMITTED']);
 
-    const list = await app.gql<{ certifiedSuppliers: { edges: unknown[] } }>(`{ certifiedSuppliers(first: 50) { edges { node { company } } } }`);
+    const list = await app.gql<{ certifiedSuppliers: { edges: unknown[] } }>(
+      `{ certifiedSuppliers(first: 50) { edges { node { company } } } }`,
+    );
     expect(list.data!.certifiedSuppliers.edges.length).toBeGreaterThanOrEqual(3);
     // Loading again changes nothing.
     expect(await demo.load(products)).toBe(0);

@@ -8,8 +8,14 @@ import { createDgeOfficer, createMemberWithRoles, signUp, type Actor } from './h
 import { createProduct, signUpSupplier } from './harness/catalog';
 import { submitEvidence } from './harness/certification';
 
-const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from('rapport d’essai DGA n° 2020-117\n%%EOF\n')]);
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
+const PDF = Buffer.concat([
+  Buffer.from('%PDF-1.7\n'),
+  Buffer.from('rapport d’essai DGA n° 2020-117\n%%EOF\n'),
+]);
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.alloc(64, 7),
+]);
 
 interface Caller {
   token?: string;
@@ -31,21 +37,35 @@ describe('certification documents over HTTP', () => {
   let dge: Actor;
   let certificationId: string;
 
-  const upload = async (caller: Caller, options: { id?: string; content?: Buffer; type?: string; name?: string; kind?: string } = {}) => {
+  const upload = async (
+    caller: Caller,
+    options: { id?: string; content?: Buffer; type?: string; name?: string; kind?: string } = {},
+  ) => {
     const form = new FormData();
     if (options.kind !== '') form.append('kind', options.kind ?? 'TEST_REPORT');
     if (options.content !== undefined) {
-      form.append('file', new Blob([options.content], { type: options.type ?? 'application/pdf' }), options.name ?? 'rapport.pdf');
+      form.append(
+        'file',
+        new Blob([options.content], { type: options.type ?? 'application/pdf' }),
+        options.name ?? 'rapport.pdf',
+      );
     }
     const response = await fetch(`${app.url}/certifications/${options.id ?? certificationId}/documents`, {
       method: 'POST',
       headers: headersOf(caller),
       body: form,
     });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> & { errors?: { extensions: { code: string }; message: string }[] } };
+    return {
+      status: response.status,
+      body: (await response.json()) as Record<string, unknown> & {
+        errors?: { extensions: { code: string }; message: string }[];
+      },
+    };
   };
-  const download = (caller: Caller, id: string) => fetch(`${app.url}/documents/${id}`, { headers: headersOf(caller) });
-  const documentCount = async () => Number((await app.dataSource.query(`SELECT count(*) FROM certification_document`))[0].count);
+  const download = (caller: Caller, id: string) =>
+    fetch(`${app.url}/documents/${id}`, { headers: headersOf(caller) });
+  const documentCount = async () =>
+    Number((await app.dataSource.query(`SELECT count(*) FROM certification_document`))[0].count);
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'masks-documents-'));
@@ -65,27 +85,52 @@ describe('certification documents over HTTP', () => {
     const { status, body } = await upload(supplier, { content: PDF, name: '../../etc/passwd.pdf' });
     expect(status).toBe(201);
     const sha256 = createHash('sha256').update(PDF).digest('hex');
-    expect(body).toMatchObject({ certificationId, kind: 'TEST_REPORT', filename: 'passwd.pdf', contentType: 'application/pdf', sizeBytes: PDF.length, sha256 });
+    expect(body).toMatchObject({
+      certificationId,
+      kind: 'TEST_REPORT',
+      filename: 'passwd.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: PDF.length,
+      sha256,
+    });
     expect(body).not.toHaveProperty('storageKey');
     expect(existsSync(join(dir, sha256.slice(0, 2), sha256))).toBe(true);
     expect(readdirSync(dir)).toEqual([sha256.slice(0, 2)]);
 
-    const listed = await app.gql<{ certification: { documents: { id: string; filename: string; sha256: string }[] } }>(
+    const listed = await app.gql<{
+      certification: { documents: { id: string; filename: string; sha256: string }[] };
+    }>(
       `query($id: ID!) { certification(id: $id) { documents { id filename sha256 kind } } }`,
       { id: certificationId },
       supplier,
     );
-    expect(listed.data!.certification.documents).toEqual([{ id: body.id, filename: 'passwd.pdf', sha256, kind: 'TEST_REPORT' }]);
+    expect(listed.data!.certification.documents).toEqual([
+      { id: body.id, filename: 'passwd.pdf', sha256, kind: 'TEST_REPORT' },
+    ]);
     expect(
-      await app.dataSource.query(`SELECT count(*)::int AS n FROM audit_entry WHERE action = 'certification.document-uploaded' AND entity_id = $1`, [certificationId]),
+      await app.dataSource.query(
+        `SELECT count(*)::int AS n FROM audit_entry WHERE action = 'certification.document-uploaded' AND entity_id = $1`,
+        [certificationId],
+      ),
     ).toEqual([{ n: 1 }]);
   });
 
   it('accepts an upload from the supplier’s ERP by API key (catalog:write)', async () => {
-    const key = await app.gql<{ createApiKey: { secret: string } }>(`mutation { createApiKey(input: { name: "erp", scopes: [CATALOG_WRITE] }) { secret } }`, {}, supplier);
-    const { status, body } = await upload({ apiKey: key.data!.createApiKey.secret }, { content: PNG, type: 'image/png', name: 'certificat CE.png', kind: 'CE_CERTIFICATE' });
+    const key = await app.gql<{ createApiKey: { secret: string } }>(
+      `mutation { createApiKey(input: { name: "erp", scopes: [CATALOG_WRITE] }) { secret } }`,
+      {},
+      supplier,
+    );
+    const { status, body } = await upload(
+      { apiKey: key.data!.createApiKey.secret },
+      { content: PNG, type: 'image/png', name: 'certificat CE.png', kind: 'CE_CERTIFICATE' },
+    );
     expect(status).toBe(201);
-    expect(body).toMatchObject({ contentType: 'image/png', kind: 'CE_CERTIFICATE', filename: 'certificat CE.png' });
+    expect(body).toMatchObject({
+      contentType: 'image/png',
+      kind: 'CE_CERTIFICATE',
+      filename: 'certificat CE.png',
+    });
   });
 
   it('lets the supplier and the DGE download; anyone else finds nothing', async () => {
@@ -95,13 +140,21 @@ describe('certification documents over HTTP', () => {
       const response = await download(caller, id);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('application/pdf');
-      expect(response.headers.get('content-disposition')).toBe(`attachment; filename="rapport ete.pdf"; filename*=UTF-8''rapport%20%C3%A9t%C3%A9.pdf`);
+      expect(response.headers.get('content-disposition')).toBe(
+        `attachment; filename="rapport ete.pdf"; filename*=UTF-8''rapport%20%C3%A9t%C3%A9.pdf`,
+      );
       expect(Buffer.from(await response.arrayBuffer())).toEqual(PDF);
     }
-    for (const caller of [otherSupplier, buyer, await createMemberWithRoles(app, buyer.organisationId, [Role.BUYER])]) {
+    for (const caller of [
+      otherSupplier,
+      buyer,
+      await createMemberWithRoles(app, buyer.organisationId, [Role.BUYER]),
+    ]) {
       const response = await download(caller, id);
       expect(response.status).toBe(404);
-      expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('NOT_FOUND');
+      expect(
+        ((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code,
+      ).toBe('NOT_FOUND');
     }
     expect((await download({}, id)).status).toBe(401);
     expect((await download(supplier, '00000000-0000-4000-8000-000000000000')).status).toBe(404);
@@ -112,23 +165,37 @@ describe('certification documents over HTTP', () => {
     expect((await upload({}, { content: PDF })).status).toBe(401);
     expect((await upload(otherSupplier, { content: PDF })).status).toBe(404);
     expect((await upload(dge, { content: PDF })).status).toBe(404);
-    expect((await upload(await createMemberWithRoles(app, buyer.organisationId, [Role.BUYER]), { content: PDF })).status).toBe(403);
+    expect(
+      (await upload(await createMemberWithRoles(app, buyer.organisationId, [Role.BUYER]), { content: PDF }))
+        .status,
+    ).toBe(403);
     expect(await documentCount()).toBe(before);
   });
 
   it('refuses files over 10 MB with 413, and files that are not PDF, PNG or JPEG whatever they claim', async () => {
     const before = await documentCount();
-    const oversize = await upload(supplier, { content: Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]) });
+    const oversize = await upload(supplier, {
+      content: Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]),
+    });
     expect(oversize.status).toBe(413);
     expect(oversize.body.errors![0].extensions.code).toBe('BAD_USER_INPUT');
 
-    const html = await upload(supplier, { content: Buffer.from('<html><script>alert(1)</script>'), type: 'application/pdf', name: 'rapport.pdf' });
+    const html = await upload(supplier, {
+      content: Buffer.from('<html><script>alert(1)</script>'),
+      type: 'application/pdf',
+      name: 'rapport.pdf',
+    });
     expect(html.status).toBe(400);
-    expect(html.body.errors![0]).toMatchObject({ message: 'Only PDF, PNG and JPEG documents are accepted', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(html.body.errors![0]).toMatchObject({
+      message: 'Only PDF, PNG and JPEG documents are accepted',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
 
     const disguised = await upload(supplier, { content: PDF, type: 'image/png', name: 'photo.png' });
     expect(disguised.status).toBe(400);
-    expect(disguised.body.errors![0].message).toBe('The file is a application/pdf, not the image/png it claims to be');
+    expect(disguised.body.errors![0].message).toBe(
+      'The file is a application/pdf, not the image/png it claims to be',
+    );
 
     expect((await upload(supplier, {})).status).toBe(400);
     expect((await upload(supplier, { content: PDF, kind: 'SELFIE' })).status).toBe(400);

@@ -26,9 +26,12 @@ describe('certification jobs: withdrawal cascade and expiry', () => {
   let supplier: Actor;
   let dge: Actor;
 
-  const count = async (sql: string, params: unknown[] = []): Promise<number> => Number((await app.dataSource.query(sql, params))[0].count);
+  const count = async (sql: string, params: unknown[] = []): Promise<number> =>
+    Number((await app.dataSource.query(sql, params))[0].count);
   const offerStatuses = async (productId: string): Promise<string[]> =>
-    (await app.dataSource.query(`SELECT status FROM offer WHERE product_id = $1 ORDER BY id`, [productId])).map((row: { status: string }) => row.status);
+    (
+      await app.dataSource.query(`SELECT status FROM offer WHERE product_id = $1 ORDER BY id`, [productId])
+    ).map((row: { status: string }) => row.status);
   const processors = () => [app.worker!, secondWorker].map((worker) => worker.get(CertificationProcessor));
   const settle = () => new Promise((resolve) => setTimeout(resolve, 1500));
 
@@ -58,17 +61,37 @@ describe('certification jobs: withdrawal cascade and expiry', () => {
     expect(revoked.errors).toBeUndefined();
 
     await waitFor(async () => (await offerStatuses(productId)).every((status) => status === 'WITHDRAWN'));
-    const [offer] = await app.dataSource.query(`SELECT withdrawn_reason FROM offer WHERE product_id = $1 LIMIT 1`, [productId]);
+    const [offer] = await app.dataSource.query(
+      `SELECT withdrawn_reason FROM offer WHERE product_id = $1 LIMIT 1`,
+      [productId],
+    );
     expect(offer.withdrawn_reason).toBe('Certification retirée : Rapport falsifié');
 
     // Delivered again, on both workers at once: no second effect.
-    const [event] = await app.dataSource.query(`SELECT id, payload FROM outbox_event WHERE type = 'certification.withdrawn' AND payload->>'certificationId' = $1`, [id]);
+    const [event] = await app.dataSource.query(
+      `SELECT id, payload FROM outbox_event WHERE type = 'certification.withdrawn' AND payload->>'certificationId' = $1`,
+      [id],
+    );
     await Promise.all(processors().map((processor) => processor.cascade(String(event.id), event.payload)));
-    await waitFor(async () => (await count(`SELECT count(*) FROM notification WHERE recipient = $1 AND subject LIKE 'Certification retirée%'`, [supplier.email])) > 0);
+    await waitFor(
+      async () =>
+        (await count(
+          `SELECT count(*) FROM notification WHERE recipient = $1 AND subject LIKE 'Certification retirée%'`,
+          [supplier.email],
+        )) > 0,
+    );
     await settle();
-    expect(await count(`SELECT count(*) FROM notification WHERE recipient = $1 AND subject LIKE 'Certification retirée%'`, [supplier.email])).toBe(1);
+    expect(
+      await count(
+        `SELECT count(*) FROM notification WHERE recipient = $1 AND subject LIKE 'Certification retirée%'`,
+        [supplier.email],
+      ),
+    ).toBe(1);
     expect(await count(`SELECT count(*) FROM processed_event WHERE event_id = $1`, [event.id])).toBe(1);
-    const audits = await app.dataSource.query(`SELECT after FROM audit_entry WHERE action = 'certification.offers-withdrawn' AND entity_id = $1`, [productId]);
+    const audits = await app.dataSource.query(
+      `SELECT after FROM audit_entry WHERE action = 'certification.offers-withdrawn' AND entity_id = $1`,
+      [productId],
+    );
     expect(audits).toHaveLength(1);
     expect(audits[0].after.offerIds).toHaveLength(2);
   });
@@ -79,9 +102,21 @@ describe('certification jobs: withdrawal cascade and expiry', () => {
     await certifyProduct(app, supplier, dge, productId, inDays(200));
     const id = await certifyProduct(app, supplier, dge, productId, inDays(60));
     await app.gql(decisionMutation('suspend'), { id, reason: 'Enquête' }, dge);
-    await waitFor(async () => (await count(`SELECT count(*) FROM outbox_event WHERE type = 'certification.withdrawn' AND payload->>'certificationId' = $1 AND processed_at IS NOT NULL`, [id])) === 1);
+    await waitFor(
+      async () =>
+        (await count(
+          `SELECT count(*) FROM outbox_event WHERE type = 'certification.withdrawn' AND payload->>'certificationId' = $1 AND processed_at IS NOT NULL`,
+          [id],
+        )) === 1,
+    );
     expect(await offerStatuses(productId)).toEqual(['ACTIVE']);
-    await waitFor(async () => (await count(`SELECT count(*) FROM notification WHERE recipient = $1 AND body LIKE '%reste couvert%'`, [supplier.email])) === 1);
+    await waitFor(
+      async () =>
+        (await count(
+          `SELECT count(*) FROM notification WHERE recipient = $1 AND body LIKE '%reste couvert%'`,
+          [supplier.email],
+        )) === 1,
+    );
   });
 
   it('expires due certifications once with two workers sweeping together: status, history, product, offers, one notice', async () => {
@@ -93,28 +128,55 @@ describe('certification jobs: withdrawal cascade and expiry', () => {
     await app.gql(decisionMutation('suspend'), { id: suspended, reason: 'Enquête' }, dge);
     const notDueProduct = await createProduct(app, supplier);
     const notDue = await certifyProduct(app, supplier, dge, notDueProduct, inDays(30));
-    await app.dataSource.query(`UPDATE certification SET valid_until = now() - interval '1 minute' WHERE id = ANY($1::uuid[])`, [[expiring, suspended]]);
+    await app.dataSource.query(
+      `UPDATE certification SET valid_until = now() - interval '1 minute' WHERE id = ANY($1::uuid[])`,
+      [[expiring, suspended]],
+    );
 
-    await Promise.all(processors().map((processor) => processor.process({ name: EXPIRY_JOB, data: {} } as Job)));
+    await Promise.all(
+      processors().map((processor) => processor.process({ name: EXPIRY_JOB, data: {} } as Job)),
+    );
 
-    const rows = await app.dataSource.query(`SELECT id, status FROM certification WHERE id = ANY($1::uuid[])`, [[expiring, suspended, notDue]]);
-    expect(Object.fromEntries(rows.map((row: { id: string; status: string }) => [row.id, row.status]))).toEqual({
+    const rows = await app.dataSource.query(
+      `SELECT id, status FROM certification WHERE id = ANY($1::uuid[])`,
+      [[expiring, suspended, notDue]],
+    );
+    expect(
+      Object.fromEntries(rows.map((row: { id: string; status: string }) => [row.id, row.status])),
+    ).toEqual({
       [expiring]: 'EXPIRED',
       [suspended]: 'EXPIRED',
       [notDue]: 'VALIDATED',
     });
-    const decisions = await app.dataSource.query(`SELECT certification_id, actor_user_id FROM certification_decision WHERE decision = 'EXPIRE'`);
-    expect(decisions.map((d: { certification_id: string }) => d.certification_id).sort()).toEqual([expiring, suspended].sort());
+    const decisions = await app.dataSource.query(
+      `SELECT certification_id, actor_user_id FROM certification_decision WHERE decision = 'EXPIRE'`,
+    );
+    expect(decisions.map((d: { certification_id: string }) => d.certification_id).sort()).toEqual(
+      [expiring, suspended].sort(),
+    );
     expect(decisions.every((d: { actor_user_id: string | null }) => d.actor_user_id === null)).toBe(true);
     expect((await productCertification(app, productId)).certifiedUntil).toBeNull();
 
     await waitFor(async () => (await offerStatuses(productId)).every((status) => status === 'WITHDRAWN'));
-    await waitFor(async () => (await count(`SELECT count(*) FROM notification WHERE recipient = $1 AND subject LIKE 'Certification expirée%'`, [supplier.email])) === 2);
+    await waitFor(
+      async () =>
+        (await count(
+          `SELECT count(*) FROM notification WHERE recipient = $1 AND subject LIKE 'Certification expirée%'`,
+          [supplier.email],
+        )) === 2,
+    );
     // A later sweep finds nothing left to do.
-    await Promise.all(processors().map((processor) => processor.process({ name: EXPIRY_JOB, data: {} } as Job)));
+    await Promise.all(
+      processors().map((processor) => processor.process({ name: EXPIRY_JOB, data: {} } as Job)),
+    );
     await settle();
     expect(await count(`SELECT count(*) FROM certification_decision WHERE decision = 'EXPIRE'`)).toBe(2);
-    expect(await count(`SELECT count(*) FROM notification WHERE recipient = $1 AND subject LIKE 'Certification expirée%'`, [supplier.email])).toBe(2);
+    expect(
+      await count(
+        `SELECT count(*) FROM notification WHERE recipient = $1 AND subject LIKE 'Certification expirée%'`,
+        [supplier.email],
+      ),
+    ).toBe(2);
   });
 
   it('hands the withdrawn offers to the order pipeline’s subscriber, in the cascade’s transaction', async () => {
@@ -122,24 +184,48 @@ describe('certification jobs: withdrawal cascade and expiry', () => {
     const subscriber: OffersWithdrawnSubscriber = {
       onOffersWithdrawn: async (manager, event) => {
         // Inside the cascade's transaction: the withdrawal is already visible to it.
-        const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM offer WHERE id = ANY($1::uuid[]) AND status = 'WITHDRAWN'`, [event.offerIds]);
+        const [{ n }] = await manager.query(
+          `SELECT count(*)::int AS n FROM offer WHERE id = ANY($1::uuid[]) AND status = 'WITHDRAWN'`,
+          [event.offerIds],
+        );
         expect(n).toBe(event.offerIds.length);
         received.push(event);
       },
     };
     // The worker provides the orders' subscriber; this test stands in for it.
-    const module = await Test.createTestingModule({ imports: [WorkerModule] }).overrideProvider(OffersWithdrawnSubscriber).useValue(subscriber).compile();
+    const module = await Test.createTestingModule({ imports: [WorkerModule] })
+      .overrideProvider(OffersWithdrawnSubscriber)
+      .useValue(subscriber)
+      .compile();
     await module.init();
     try {
       const productId = await createProduct(app, supplier);
       const offerId = await createOffer(app, supplier, productId);
       const certificationId = await certifyProduct(app, supplier, dge, productId, inDays(60));
-      await app.dataSource.query(`UPDATE certification SET status = 'REVOKED' WHERE id = $1`, [certificationId]);
-      await app.dataSource.query(`UPDATE product SET certified_until = NULL, natively_certified_until = NULL WHERE id = $1`, [productId]);
-      const payload: CertificationWithdrawnPayload = { certificationId, productId, supplierId: supplier.organisationId, decision: DecisionKind.REVOKE, reason: 'Fraude' };
+      await app.dataSource.query(`UPDATE certification SET status = 'REVOKED' WHERE id = $1`, [
+        certificationId,
+      ]);
+      await app.dataSource.query(
+        `UPDATE product SET certified_until = NULL, natively_certified_until = NULL WHERE id = $1`,
+        [productId],
+      );
+      const payload: CertificationWithdrawnPayload = {
+        certificationId,
+        productId,
+        supplierId: supplier.organisationId,
+        decision: DecisionKind.REVOKE,
+        reason: 'Fraude',
+      };
       // Held back from the relay (due tomorrow) so this worker is the one that runs it.
       const [eventId] = await app.dataSource.transaction((manager) =>
-        recordEvents(manager, [{ type: CERTIFICATION_WITHDRAWN, queue: QUEUES.certification, payload: { ...payload }, runAt: inDays(1) }]),
+        recordEvents(manager, [
+          {
+            type: CERTIFICATION_WITHDRAWN,
+            queue: QUEUES.certification,
+            payload: { ...payload },
+            runAt: inDays(1),
+          },
+        ]),
       );
       await module.get(CertificationProcessor).cascade(eventId, payload);
       await module.get(CertificationProcessor).cascade(eventId, payload);

@@ -12,13 +12,36 @@ const LIST = `query($category: MaskCategory, $region: String, $first: Int, $afte
 
 interface ListData {
   certifiedSuppliers: {
-    edges: { node: { company: string; salesContact: string | null; categories: string[]; productionSites: Record<string, unknown>[] } }[];
+    edges: {
+      node: {
+        company: string;
+        salesContact: string | null;
+        categories: string[];
+        productionSites: Record<string, unknown>[];
+      };
+    }[];
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
   };
 }
 
-const ANGERS = { countryCode: 'FR', country: 'France', city: 'Angers', departmentCode: '49', departmentName: 'Maine-et-Loire', regionCode: '52', regionName: 'Pays de la Loire' };
-const STRASBOURG = { countryCode: 'FR', country: 'France', city: 'Strasbourg', departmentCode: '67', departmentName: 'Bas-Rhin', regionCode: '44', regionName: 'Grand Est' };
+const ANGERS = {
+  countryCode: 'FR',
+  country: 'France',
+  city: 'Angers',
+  departmentCode: '49',
+  departmentName: 'Maine-et-Loire',
+  regionCode: '52',
+  regionName: 'Pays de la Loire',
+};
+const STRASBOURG = {
+  countryCode: 'FR',
+  country: 'France',
+  city: 'Strasbourg',
+  departmentCode: '67',
+  departmentName: 'Bas-Rhin',
+  regionCode: '44',
+  regionName: 'Grand Est',
+};
 
 /** The DGE's public list (GraphQL and CSV): only what is certified today, as published. */
 describe('public list of certified suppliers', () => {
@@ -27,7 +50,12 @@ describe('public list of certified suppliers', () => {
 
   const supplierNamed = async (name: string, salesContact?: string): Promise<Actor> => {
     const supplier = await signUpSupplier(app, { name });
-    if (salesContact) await app.gql(`mutation($c: String!) { updateMyOrganisation(input: { salesContact: $c }) { id } }`, { c: salesContact }, supplier);
+    if (salesContact)
+      await app.gql(
+        `mutation($c: String!) { updateMyOrganisation(input: { salesContact: $c }) { id } }`,
+        { c: salesContact },
+        supplier,
+      );
     return supplier;
   };
 
@@ -36,11 +64,26 @@ describe('public list of certified suppliers', () => {
     dge = await createDgeOfficer(app);
     const year = inDays(365);
 
-    const lorraine = await supplierNamed('Ateliers Élan Textile', 'Claire Martin, ventes@elan-textile.test, 03 88 00 00 00');
+    const lorraine = await supplierNamed(
+      'Ateliers Élan Textile',
+      'Claire Martin, ventes@elan-textile.test, 03 88 00 00 00',
+    );
     await certifyProduct(app, lorraine, dge, await createProduct(app, lorraine), year);
-    const uns = await createProduct(app, lorraine, { category: 'UNS1', standardCode: 'AFNOR-UNS1', reusable: true, declaredWashes: 10, ceMarked: false });
+    const uns = await createProduct(app, lorraine, {
+      category: 'UNS1',
+      standardCode: 'AFNOR-UNS1',
+      reusable: true,
+      declaredWashes: 10,
+      ceMarked: false,
+    });
     await certifyProduct(app, lorraine, dge, uns, year, 'AFNOR-UNS1');
-    await certifyProduct(app, lorraine, dge, await createProduct(app, lorraine, { productionCity: 'Strasbourg', productionDepartmentCode: '67' }), year);
+    await certifyProduct(
+      app,
+      lorraine,
+      dge,
+      await createProduct(app, lorraine, { productionCity: 'Strasbourg', productionDepartmentCode: '67' }),
+      year,
+    );
 
     const importer = await supplierNamed('Zhong Import', 'import@zhong.test');
     const made = { countryOfProduction: 'CN', productionCity: 'Shenzhen', productionDepartmentCode: null };
@@ -49,14 +92,24 @@ describe('public list of certified suppliers', () => {
     // Not on the list: a derogation whose window closed, a revocation, a validity ended (before the
     // expiry job ran), a claim still pending.
     const derogation = await supplierNamed('Kappa Derogation');
-    await certifyProduct(app, derogation, dge, await createProduct(app, derogation, { ...made, standardCode: 'KN95' }), year, 'KN95');
+    await certifyProduct(
+      app,
+      derogation,
+      dge,
+      await createProduct(app, derogation, { ...made, standardCode: 'KN95' }),
+      year,
+      'KN95',
+    );
     const revoked = await supplierNamed('Revoked Masks');
     const revokedId = await certifyProduct(app, revoked, dge, await createProduct(app, revoked), year);
     await app.gql(decisionMutation('revoke'), { id: revokedId, reason: 'Non conforme' }, dge);
     const lapsed = await supplierNamed('Lapsed Masks');
     const lapsedProduct = await createProduct(app, lapsed);
     await certifyProduct(app, lapsed, dge, lapsedProduct, year);
-    await app.dataSource.query(`UPDATE product SET certified_until = now() - interval '1 second' WHERE id = $1`, [lapsedProduct]);
+    await app.dataSource.query(
+      `UPDATE product SET certified_until = now() - interval '1 second' WHERE id = $1`,
+      [lapsedProduct],
+    );
     const pending = await supplierNamed('Pending Masks');
     await submitEvidence(app, pending, await createProduct(app, pending));
   });
@@ -79,23 +132,45 @@ describe('public list of certified suppliers', () => {
         company: 'Zhong Import',
         salesContact: 'import@zhong.test',
         categories: ['FFP2'],
-        productionSites: [{ countryCode: 'CN', country: 'Chine', city: 'Shenzhen', departmentCode: null, departmentName: null, regionCode: null, regionName: null, categories: ['FFP2'] }],
+        productionSites: [
+          {
+            countryCode: 'CN',
+            country: 'Chine',
+            city: 'Shenzhen',
+            departmentCode: null,
+            departmentName: null,
+            regionCode: null,
+            regionName: null,
+            categories: ['FFP2'],
+          },
+        ],
       },
     ]);
   });
 
   it('filters by category and by region of production, and pages with cursors', async () => {
     const uns = await app.gql<ListData>(LIST, { category: 'UNS1' });
-    expect(uns.data!.certifiedSuppliers.edges.map((edge) => [edge.node.company, edge.node.categories, edge.node.productionSites.length])).toEqual([
-      ['Ateliers Élan Textile', ['UNS1'], 1],
-    ]);
+    expect(
+      uns.data!.certifiedSuppliers.edges.map((edge) => [
+        edge.node.company,
+        edge.node.categories,
+        edge.node.productionSites.length,
+      ]),
+    ).toEqual([['Ateliers Élan Textile', ['UNS1'], 1]]);
     const grandEst = await app.gql<ListData>(LIST, { region: '44' });
-    expect(grandEst.data!.certifiedSuppliers.edges.map((edge) => edge.node.productionSites)).toEqual([[{ ...STRASBOURG, categories: ['FFP2'] }]]);
+    expect(grandEst.data!.certifiedSuppliers.edges.map((edge) => edge.node.productionSites)).toEqual([
+      [{ ...STRASBOURG, categories: ['FFP2'] }],
+    ]);
 
     const first = await app.gql<ListData>(LIST, { first: 1 });
-    expect(first.data!.certifiedSuppliers.edges.map((edge) => edge.node.company)).toEqual(['Ateliers Élan Textile']);
+    expect(first.data!.certifiedSuppliers.edges.map((edge) => edge.node.company)).toEqual([
+      'Ateliers Élan Textile',
+    ]);
     expect(first.data!.certifiedSuppliers.pageInfo.hasNextPage).toBe(true);
-    const second = await app.gql<ListData>(LIST, { first: 1, after: first.data!.certifiedSuppliers.pageInfo.endCursor });
+    const second = await app.gql<ListData>(LIST, {
+      first: 1,
+      after: first.data!.certifiedSuppliers.pageInfo.endCursor,
+    });
     expect(second.data!.certifiedSuppliers.edges.map((edge) => edge.node.company)).toEqual(['Zhong Import']);
     expect(second.data!.certifiedSuppliers.pageInfo.hasNextPage).toBe(false);
 

@@ -37,7 +37,11 @@ describe('transactional outbox under concurrency and a Redis outage', () => {
       recordEvents(
         manager,
         Array.from({ length: n }, (_, i) =>
-          notificationEvent({ recipient: `r${from + i}@example.test`, subject: `message ${from + i}`, body: 'test' }),
+          notificationEvent({
+            recipient: `r${from + i}@example.test`,
+            subject: `message ${from + i}`,
+            body: 'test',
+          }),
         ),
       ),
     );
@@ -52,7 +56,11 @@ describe('transactional outbox under concurrency and a Redis outage', () => {
 
     // The API keeps accepting changes while Redis is down: their events wait in the outbox.
     await emit(app.dataSource, 150, 150);
-    const invited = await app.gql(INVITE, { input: { email: 'colleague@example.test', roles: ['BUYER'] } }, { token: admin.token });
+    const invited = await app.gql(
+      INVITE,
+      { input: { email: 'colleague@example.test', roles: ['BUYER'] } },
+      { token: admin.token },
+    );
     expect(invited.errors).toBeUndefined();
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(await count(`SELECT count(*) FROM outbox_event WHERE published_at IS NULL`)).toBeGreaterThan(0);
@@ -68,8 +76,8 @@ describe('transactional outbox under concurrency and a Redis outage', () => {
     expect(await count(`SELECT count(DISTINCT event_id) FROM notification`)).toBe(total);
     expect(await count(`SELECT count(*) FROM processed_event`)).toBe(total);
     expect(await count(`SELECT count(*) FROM outbox_event WHERE processed_at IS NULL`)).toBe(0);
-    expect(
-      await count(`SELECT count(*) FROM notification WHERE recipient = 'colleague@example.test'`),
-    ).toBe(1);
+    expect(await count(`SELECT count(*) FROM notification WHERE recipient = 'colleague@example.test'`)).toBe(
+      1,
+    );
   });
 });

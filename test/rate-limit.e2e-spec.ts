@@ -8,7 +8,11 @@ const QUERY = JSON.stringify({ query: `{ filieres { code } }` });
 
 /** One request to one replica; the GraphQL error code, if any. */
 async function ask(url: string): Promise<string | undefined> {
-  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: QUERY });
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: QUERY,
+  });
   return codeOf((await response.json()) as { errors?: { extensions?: { code?: string } }[] });
 }
 
@@ -68,6 +72,10 @@ describe('rate limiting while Redis is down', () => {
 
     // A restarted Redis starts empty: a fresh budget, enforced again once the client has reconnected.
     redis = await startRedisServer(binary as string, redis.port);
-    await waitFor(async () => (await ask(app.url)) === 'TOO_MANY_REQUESTS', 15_000, 'the limit enforced again');
+    await waitFor(
+      async () => (await ask(app.url)) === 'TOO_MANY_REQUESTS',
+      15_000,
+      'the limit enforced again',
+    );
   });
 });

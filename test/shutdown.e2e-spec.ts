@@ -8,7 +8,10 @@ import { killStartedProcesses, startProcess } from './harness/processes';
 import { SIGN_UP, signUpInput } from './harness/factories';
 
 const within = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> =>
-  Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms))]);
+  Promise.race([
+    promise,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms)),
+  ]);
 
 /** Whether a new TCP connection to the port is accepted. */
 const accepts = (port: number): Promise<boolean> =>
@@ -61,13 +64,15 @@ describe('graceful shutdown on SIGTERM', () => {
   const someoneWaitsForLock = async () =>
     Number(
       (
-        await dataSource.query(`SELECT count(*) FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'`, [
-          database.name,
-        ])
+        await dataSource.query(
+          `SELECT count(*) FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'`,
+          [database.name],
+        )
       )[0].count,
     ) > 0;
 
-  const count = async (sql: string, params: unknown[] = []) => Number((await dataSource.query(sql, params))[0].count);
+  const count = async (sql: string, params: unknown[] = []) =>
+    Number((await dataSource.query(sql, params))[0].count);
 
   it('API: the request in flight completes, new connections are refused, the process exits 0', async () => {
     const port = await freePort();
@@ -82,7 +87,10 @@ describe('graceful shutdown on SIGTERM', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: SIGN_UP, variables: { input } }),
     })
-      .then(async (response) => ({ status: response.status, body: (await response.json()) as { data?: unknown; errors?: unknown } }))
+      .then(async (response) => ({
+        status: response.status,
+        body: (await response.json()) as { data?: unknown; errors?: unknown },
+      }))
       .finally(() => (settled = true));
     await waitFor(someoneWaitsForLock, 10_000, 'the sign-up waiting for the lock');
 
@@ -96,16 +104,23 @@ describe('graceful shutdown on SIGTERM', () => {
     const response = await within(inFlight, 10_000, 'the request in flight');
     expect(response.status).toBe(200);
     expect(response.body.errors).toBeUndefined();
-    expect(response.body.data).toMatchObject({ signUp: { organisation: { siret: input.organisation.siret } } });
+    expect(response.body.data).toMatchObject({
+      signUp: { organisation: { siret: input.organisation.siret } },
+    });
     expect(await within(api.exited, 10_000, 'exiting')).toEqual({ code: 0, signal: null });
     console.log(`API exited ${Date.now() - released} ms after the request in flight was unblocked`);
-    expect(await count(`SELECT count(*) FROM organisation WHERE siret = $1`, [input.organisation.siret])).toBe(1);
+    expect(
+      await count(`SELECT count(*) FROM organisation WHERE siret = $1`, [input.organisation.siret]),
+    ).toBe(1);
   });
 
   it('worker: the job in flight completes once, no new job is taken, the process exits 0', async () => {
-    const notificationsTo = (recipient: string) => count(`SELECT count(*) FROM notification WHERE recipient = $1`, [recipient]);
+    const notificationsTo = (recipient: string) =>
+      count(`SELECT count(*) FROM notification WHERE recipient = $1`, [recipient]);
     const emit = (recipient: string) =>
-      dataSource.transaction((manager) => recordEvents(manager, [notificationEvent({ recipient, subject: 'shutdown', body: 'test' })]));
+      dataSource.transaction((manager) =>
+        recordEvents(manager, [notificationEvent({ recipient, subject: 'shutdown', body: 'test' })]),
+      );
 
     await holdLock('notification');
     const [inFlightEvent] = await emit('in-flight@example.test');
@@ -125,16 +140,28 @@ describe('graceful shutdown on SIGTERM', () => {
     expect(await within(worker.exited, 10_000, 'exiting')).toEqual({ code: 0, signal: null });
     console.log(`worker exited ${Date.now() - released} ms after the job in flight was unblocked`);
     expect(await notificationsTo('in-flight@example.test')).toBe(1);
-    expect(await count(`SELECT count(*) FROM outbox_event WHERE id = $1 AND processed_at IS NOT NULL`, [inFlightEvent])).toBe(1);
+    expect(
+      await count(`SELECT count(*) FROM outbox_event WHERE id = $1 AND processed_at IS NOT NULL`, [
+        inFlightEvent,
+      ]),
+    ).toBe(1);
     expect(await notificationsTo('late@example.test')).toBe(0);
 
     // The next worker takes the late event over; the finished one is not run again.
     const next = startProcess('worker', env());
-    await waitFor(async () => (await notificationsTo('late@example.test')) === 1, 30_000, 'the late event processed');
+    await waitFor(
+      async () => (await notificationsTo('late@example.test')) === 1,
+      30_000,
+      'the late event processed',
+    );
     process.kill(next.pid, 'SIGTERM');
     expect(await within(next.exited, 10_000, 'exiting')).toEqual({ code: 0, signal: null });
     expect(await notificationsTo('in-flight@example.test')).toBe(1);
     expect(await notificationsTo('late@example.test')).toBe(1);
-    expect(await count(`SELECT count(*) FROM processed_event WHERE event_id = ANY($1::bigint[])`, [[inFlightEvent, lateEvent]])).toBe(2);
+    expect(
+      await count(`SELECT count(*) FROM processed_event WHERE event_id = ANY($1::bigint[])`, [
+        [inFlightEvent, lateEvent],
+      ]),
+    ).toBe(2);
   });
 });

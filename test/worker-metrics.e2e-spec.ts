@@ -22,10 +22,17 @@ describe('worker /metrics and /health', () => {
   it('counts processed jobs and exposes the process metrics in the Prometheus format', async () => {
     const completed = async () => {
       const text = await (await fetch(`${base}/metrics`)).text();
-      return Number(/^jobs_processed_total\{queue="notifications",outcome="completed"\} (\d+)$/m.exec(text)?.[1] ?? 0);
+      return Number(
+        /^jobs_processed_total\{queue="notifications",outcome="completed"\} (\d+)$/m.exec(text)?.[1] ?? 0,
+      );
     };
     await app.dataSource.transaction((manager) =>
-      recordEvents(manager, [1, 2, 3].map((i) => notificationEvent({ recipient: `m${i}@example.test`, subject: 'metrics', body: 'test' }))),
+      recordEvents(
+        manager,
+        [1, 2, 3].map((i) =>
+          notificationEvent({ recipient: `m${i}@example.test`, subject: 'metrics', body: 'test' }),
+        ),
+      ),
     );
     await waitFor(async () => (await completed()) === 3, 10_000, 'three jobs counted');
     const response = await fetch(`${base}/metrics`);

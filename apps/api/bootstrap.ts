@@ -9,7 +9,10 @@ import { ApiModule } from './api.module';
 export async function createApiApp({ shutdownHooks = true } = {}): Promise<NestExpressApplication> {
   const config = loadConfig();
   // rawBody: the Stripe webhook's signature is checked on the exact bytes received.
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule, { bufferLogs: true, rawBody: true });
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule, {
+    bufferLogs: true,
+    rawBody: true,
+  });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('trust proxy', 1);

@@ -7,4 +7,12 @@ import { paymentEntities } from '@masks/payments';
 import { matchingEntities } from '@masks/matching';
 
 /** Every entity of every lib: the schema the migrations must match (checked by `npm run migration:check`). */
-export const ALL_ENTITIES = [...coreEntities, ...organisationEntities, ...catalogEntities, ...certificationEntities, ...orderEntities, ...paymentEntities, ...matchingEntities];
+export const ALL_ENTITIES = [
+  ...coreEntities,
+  ...organisationEntities,
+  ...catalogEntities,
+  ...certificationEntities,
+  ...orderEntities,
+  ...paymentEntities,
+  ...matchingEntities,
+];

@@ -34,11 +34,14 @@ async function main(): Promise<void> {
   await api.listen(config.port, '127.0.0.1');
 
   const print = (line: string) => process.stdout.write(`${line}\n`);
-  print(`Database:      ${database.description}${applied.length ? ` (${applied.length} migration(s) applied)` : ''}`);
+  print(
+    `Database:      ${database.description}${applied.length ? ` (${applied.length} migration(s) applied)` : ''}`,
+  );
   print(`Queue backend: ${redis.url ? redis.description : api.get(QueueRegistry).backendDescription}`);
   print(`GraphQL:       http://localhost:${config.port}/graphql`);
   print(`Demo data:     ${loaded ? 'loaded' : 'already present'}; logins (password "${DEMO_PASSWORD}"):`);
-  for (const login of api.get(OrganisationsDemoData).logins) print(`  ${login.email.padEnd(34)} ${login.role}`);
+  for (const login of api.get(OrganisationsDemoData).logins)
+    print(`  ${login.email.padEnd(34)} ${login.role}`);
   print(`Health: http://localhost:${config.port}/health  Metrics: /metrics  Queues (DGE): /admin/queues`);
 
   let stopping = false;

@@ -9,7 +9,13 @@ import { ALL_ENTITIES } from '../common/entities';
 
 /** The job process: the outbox relay and the queue consumers. No HTTP API: only /metrics and /health. */
 @Module({
-  imports: [CoreModule.forRoot({ entities: ALL_ENTITIES, poolSize: 30 }), CertificationJobsModule, PaymentGatewayModule, OrdersModule, NeedsModule],
+  imports: [
+    CoreModule.forRoot({ entities: ALL_ENTITIES, poolSize: 30 }),
+    CertificationJobsModule,
+    PaymentGatewayModule,
+    OrdersModule,
+    NeedsModule,
+  ],
   providers: [
     OutboxRelay,
     NotificationProcessor,

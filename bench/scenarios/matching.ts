@@ -19,7 +19,11 @@ const RUNS = 3;
 const units = (quantity: number): string => quantity.toLocaleString('en-US');
 
 /** The engine's total on a smaller market of the same seed against HiGHS's optimum (or LP bound). */
-async function fractionOfOptimum(needs: number, offers: number, relaxed: boolean): Promise<{ fraction: number; allocated: number; optimum: number }> {
+async function fractionOfOptimum(
+  needs: number,
+  offers: number,
+  relaxed: boolean,
+): Promise<{ fraction: number; allocated: number; optimum: number }> {
   const market = randomMarket(SEED, needs, offers);
   const { allocated } = allocateSupply({ ...market, now: MARKET_NOW });
   const { total } = await optimalTotal(market.needs, market.offers, MARKET_NOW, { relaxed, timeLimitS: 300 });
@@ -39,7 +43,8 @@ export async function matching(): Promise<StandaloneOutcome> {
     times.push(performance.now() - started);
     cpu.push((used.user + used.system) / 1000);
   }
-  const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const median = (values: number[]): number =>
+    [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const peakMb = process.resourceUsage().maxRSS / 1024;
 
   const exact = await fractionOfOptimum(400, 40, false);
@@ -57,7 +62,9 @@ export async function matching(): Promise<StandaloneOutcome> {
     offers: market.offers.length,
     requested: run.requested,
     allocated: run.allocated,
-    fill_ratio_by_tier: Object.fromEntries(run.tiers.map((t) => [t.priorityTier, Number(t.fillRatio.toFixed(4))])),
+    fill_ratio_by_tier: Object.fromEntries(
+      run.tiers.map((t) => [t.priorityTier, Number(t.fillRatio.toFixed(4))]),
+    ),
     optimum_instance: '400 needs x 40 offers, MIP by tier (exact)',
     optimum_allocated: exact.allocated,
     optimum: exact.optimum,

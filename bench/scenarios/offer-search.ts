@@ -53,7 +53,9 @@ async function seedCatalog(databaseUrl: string): Promise<void> {
        JOIN d ON d.n = r.dn`,
       [OFFERS],
     );
-    await client.query(`INSERT INTO stock_level (offer_id, on_hand) SELECT id, 50000 * (1 + (random() * 9)::int) FROM offer`);
+    await client.query(
+      `INSERT INTO stock_level (offer_id, on_hand) SELECT id, 50000 * (1 + (random() * 9)::int) FROM offer`,
+    );
     await client.query(
       `INSERT INTO stock_movement (offer_id, kind, on_hand_delta, reserved_delta, reason) SELECT offer_id, 'RECEIPT', on_hand, 0, 'bench seed' FROM stock_level`,
     );
@@ -77,6 +79,13 @@ export async function offerSearch(settings: BenchSettings): Promise<ScenarioOutc
     settings,
   );
   const floorRatio = Number((floor.rps / reference.rps).toFixed(3));
-  console.log(`offer-search: the bare app sending only the search statement: ${floor.rps} req/s, p99 ${floor.p99_ms} ms (${floorRatio} of the reference)`);
-  return { subject, reference, goal: 0.5, figures: { reference_same_statement: floor, same_statement_to_reference: floorRatio } };
+  console.log(
+    `offer-search: the bare app sending only the search statement: ${floor.rps} req/s, p99 ${floor.p99_ms} ms (${floorRatio} of the reference)`,
+  );
+  return {
+    subject,
+    reference,
+    goal: 0.5,
+    figures: { reference_same_statement: floor, same_statement_to_reference: floorRatio },
+  };
 }

@@ -24,22 +24,46 @@ const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { organi
 
 async function signUpSupplier(baseUrl: string): Promise<{ token: string; supplierId: string }> {
   const input = {
-    organisation: { siret: randomSiret(), name: 'Fournisseur pipeline', kinds: [OrganisationKind.MANUFACTURER], headcount: 200, departmentCode: '49' },
-    admin: { email: `pipeline-${Date.now()}@example.test`, fullName: 'ERP', password: 'correct horse battery staple' },
+    organisation: {
+      siret: randomSiret(),
+      name: 'Fournisseur pipeline',
+      kinds: [OrganisationKind.MANUFACTURER],
+      headcount: 200,
+      departmentCode: '49',
+    },
+    admin: {
+      email: `pipeline-${Date.now()}@example.test`,
+      fullName: 'ERP',
+      password: 'correct horse battery staple',
+    },
   };
-  const response = await gql<{ signUp: { organisation: { id: string }; session: { accessToken: string } } }>(baseUrl, SIGN_UP, { input });
+  const response = await gql<{ signUp: { organisation: { id: string }; session: { accessToken: string } } }>(
+    baseUrl,
+    SIGN_UP,
+    { input },
+  );
   if (!response.data) throw new Error(`sign-up failed: ${JSON.stringify(response.errors)}`);
-  return { token: response.data.signUp.session.accessToken, supplierId: response.data.signUp.organisation.id };
+  return {
+    token: response.data.signUp.session.accessToken,
+    supplierId: response.data.signUp.organisation.id,
+  };
 }
 
 /** Paid orders as the pipeline finds them after payment: stock reserved, history PLACED → INVOICED → PAID. */
-async function seedPaidOrders(client: Client, supplierId: string): Promise<{ orderId: string; lineId: string }[]> {
+async function seedPaidOrders(
+  client: Client,
+  supplierId: string,
+): Promise<{ orderId: string; lineId: string }[]> {
   await client.query('BEGIN');
-  const { rows: [buyer] } = await client.query(
+  const {
+    rows: [buyer],
+  } = await client.query(
     `INSERT INTO organisation (siret, siren, name, kinds, size_class, headcount, department_code, region_code) VALUES ($1::text, left($1::text, 9), 'Acheteur pipeline', '{BUYER}', 'PME', 40, '67', '44') RETURNING id`,
     [randomSiret()],
   );
-  const { rows: [product] } = await client.query(
+  const {
+    rows: [product],
+  } = await client.query(
     `INSERT INTO product (supplier_id, category, standard_code, brand, model, reusable, pack_size, country_of_production, ce_marked, certified_until, natively_certified_until)
      VALUES ($1, 'SURGICAL_II', 'EN14683-II', 'Bench', 'P-1', false, 50, 'FR', true, now() + interval '1 year', now() + interval '1 year') RETURNING id`,
     [supplierId],
@@ -47,11 +71,20 @@ async function seedPaidOrders(client: Client, supplierId: string): Promise<{ ord
   const { rows: offers } = await client.query(
     `INSERT INTO offer (product_id, supplier_id, category, made_in_france, minimum_order_quantity, order_increment, price_tiers, from_price_micros, lead_time_days, available_from, warehouse_department_code, warehouse_region_code)
      SELECT $1, $2, 'SURGICAL_II', true, $3, $3, $4, 400000, 2, now(), '49', '52' FROM generate_series(1, $5) RETURNING id`,
-    [product.id, supplierId, QUANTITY, JSON.stringify([{ minQuantity: QUANTITY, unitPriceMicros: 400_000 }]), LOTS],
+    [
+      product.id,
+      supplierId,
+      QUANTITY,
+      JSON.stringify([{ minQuantity: QUANTITY, unitPriceMicros: 400_000 }]),
+      LOTS,
+    ],
   );
   const offerIds = offers.map((o) => o.id as string);
   const reserved = (ORDERS / LOTS) * QUANTITY;
-  await client.query(`INSERT INTO stock_level (offer_id, on_hand, reserved) SELECT unnest($1::uuid[]), $2, $2`, [offerIds, reserved]);
+  await client.query(
+    `INSERT INTO stock_level (offer_id, on_hand, reserved) SELECT unnest($1::uuid[]), $2, $2`,
+    [offerIds, reserved],
+  );
   await client.query(
     `INSERT INTO stock_movement (offer_id, kind, on_hand_delta, reserved_delta, reason)
      SELECT id, k, CASE k WHEN 'RECEIPT' THEN $2 ELSE 0 END, CASE k WHEN 'RESERVATION' THEN $2 ELSE 0 END, 'bench seed'
@@ -80,7 +113,10 @@ async function seedPaidOrders(client: Client, supplierId: string): Promise<{ ord
 }
 
 function startWorker(): Promise<ChildProcess> {
-  const child = fork(join(__dirname, '../../apps/worker/main.js'), [], { env: { ...process.env, WORKER_METRICS_PORT: '0', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  const child = fork(join(__dirname, '../../apps/worker/main.js'), [], {
+    env: { ...process.env, WORKER_METRICS_PORT: '0', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
   return new Promise((resolve, reject) => {
     child.stderr?.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('Worker started')) resolve(child);
@@ -96,7 +132,13 @@ const stopWorker = (child: ChildProcess) =>
     child.kill('SIGTERM');
   });
 
-async function until(client: Client, sql: string, params: unknown[], target: number, timeoutMs: number): Promise<void> {
+async function until(
+  client: Client,
+  sql: string,
+  params: unknown[],
+  target: number,
+  timeoutMs: number,
+): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (Number((await client.query(sql, params)).rows[0].n) < target) {
     if (Date.now() > end) throw new Error(`pipeline: still below ${target} after ${timeoutMs} ms (${sql})`);
@@ -114,12 +156,18 @@ async function noopJobsPerSecond(jobs: number): Promise<Figures> {
   let finish: () => void = () => undefined;
   const finished = new Promise<void>((resolve) => (finish = resolve));
   const workers = Array.from({ length: WORKERS }, () =>
-    new Worker(name, async () => undefined, { connection, prefix: 'bench', concurrency: 20 }).on('completed', () => {
-      if (++done === jobs) finish();
-    }),
+    new Worker(name, async () => undefined, { connection, prefix: 'bench', concurrency: 20 }).on(
+      'completed',
+      () => {
+        if (++done === jobs) finish();
+      },
+    ),
   );
   const started = Date.now();
-  for (let i = 0; i < jobs; i += 1_000) await queue.addBulk(Array.from({ length: Math.min(1_000, jobs - i) }, (_, k) => ({ name: 'noop', data: { i: i + k } })));
+  for (let i = 0; i < jobs; i += 1_000)
+    await queue.addBulk(
+      Array.from({ length: Math.min(1_000, jobs - i) }, (_, k) => ({ name: 'noop', data: { i: i + k } })),
+    );
   await finished;
   const seconds = (Date.now() - started) / 1000;
   await Promise.all(workers.map((worker) => worker.close()));
@@ -145,30 +193,79 @@ export async function pipeline(_settings: BenchSettings): Promise<ScenarioOutcom
     };
     const started = Date.now();
     for (let i = 0; i < ORDERS; i += BATCH) {
-      const shipments = orders.slice(i, i + BATCH).map((o, k) => ({ orderId: o.orderId, carrier: 'Geodis', trackingNumber: `GX${i + k}`, lines: [{ lineId: o.lineId, lotNumbers: [`L-${i + k}`] }] }));
+      const shipments = orders.slice(i, i + BATCH).map((o, k) => ({
+        orderId: o.orderId,
+        carrier: 'Geodis',
+        trackingNumber: `GX${i + k}`,
+        lines: [{ lineId: o.lineId, lotNumbers: [`L-${i + k}`] }],
+      }));
       await call(`mutation($input: ShipmentsInput!) { recordShipments(input: $input) }`, { shipments });
     }
-    await until(client, `SELECT count(*) AS n FROM customer_order WHERE id = ANY($1::uuid[]) AND status = 'SHIPPED'`, [ids], ORDERS, 300_000);
-    for (let i = 0; i < ORDERS; i += BATCH) await call(`mutation($input: DeliveriesInput!) { recordDeliveries(input: $input) }`, { orderIds: ids.slice(i, i + BATCH) });
-    await until(client, `SELECT count(*) AS n FROM customer_order WHERE id = ANY($1::uuid[]) AND status = 'DELIVERED'`, [ids], ORDERS, 300_000);
+    await until(
+      client,
+      `SELECT count(*) AS n FROM customer_order WHERE id = ANY($1::uuid[]) AND status = 'SHIPPED'`,
+      [ids],
+      ORDERS,
+      300_000,
+    );
+    for (let i = 0; i < ORDERS; i += BATCH)
+      await call(`mutation($input: DeliveriesInput!) { recordDeliveries(input: $input) }`, {
+        orderIds: ids.slice(i, i + BATCH),
+      });
+    await until(
+      client,
+      `SELECT count(*) AS n FROM customer_order WHERE id = ANY($1::uuid[]) AND status = 'DELIVERED'`,
+      [ids],
+      ORDERS,
+      300_000,
+    );
     const ms = Date.now() - started;
     // Every order sold its units once: the lots' levels equal their ledgers, nothing reserved is left.
-    const { rows: [stock] } = await client.query(
+    const {
+      rows: [stock],
+    } = await client.query(
       `SELECT sum(s.on_hand)::bigint AS on_hand, sum(s.reserved)::bigint AS reserved, bool_and(s.on_hand = m.on_hand AND s.reserved = m.reserved) AS balanced
        FROM stock_level s JOIN offer o ON o.id = s.offer_id
        JOIN (SELECT offer_id, sum(on_hand_delta) AS on_hand, sum(reserved_delta) AS reserved FROM stock_movement GROUP BY offer_id) m ON m.offer_id = s.offer_id
        WHERE o.supplier_id = $1`,
       [supplierId],
     );
-    if (!stock.balanced || Number(stock.on_hand) !== 0 || Number(stock.reserved) !== 0) throw new Error(`pipeline: stock and ledger disagree ${JSON.stringify(stock)}`);
+    if (!stock.balanced || Number(stock.on_hand) !== 0 || Number(stock.reserved) !== 0)
+      throw new Error(`pipeline: stock and ledger disagree ${JSON.stringify(stock)}`);
     // Notifications of the last moves may still be in flight: count them in once they are done.
-    await until(client, `SELECT count(*) AS n FROM outbox_event WHERE processed_at IS NULL AND run_at <= now()`, [], 0, 60_000).catch(() => undefined);
-    const jobs = Number((await client.query(`SELECT count(*) AS n FROM processed_event`)).rows[0].n) - jobsBefore;
-    const subject: Figures = { rps: Number((jobs / (ms / 1000)).toFixed(1)), p50_ms: 0, p99_ms: 0, errors: 0 };
+    await until(
+      client,
+      `SELECT count(*) AS n FROM outbox_event WHERE processed_at IS NULL AND run_at <= now()`,
+      [],
+      0,
+      60_000,
+    ).catch(() => undefined);
+    const jobs =
+      Number((await client.query(`SELECT count(*) AS n FROM processed_event`)).rows[0].n) - jobsBefore;
+    const subject: Figures = {
+      rps: Number((jobs / (ms / 1000)).toFixed(1)),
+      p50_ms: 0,
+      p99_ms: 0,
+      errors: 0,
+    };
     const reference = await noopJobsPerSecond(2 * ORDERS);
     const ordersPerSecond = Number((ORDERS / (ms / 1000)).toFixed(1));
-    console.log(`pipeline: ${ORDERS} orders from paid to delivered in ${ms} ms (${ordersPerSecond} orders/s; ${jobs} jobs, ${subject.rps} jobs/s; goal under 30,000 ms)`);
-    return { subject, reference, goal: 0, figures: { ms, orders: ORDERS, orders_per_s: ordersPerSecond, jobs, jobs_per_s: subject.rps, workers: WORKERS } };
+    console.log(
+      `pipeline: ${ORDERS} orders from paid to delivered in ${ms} ms (${ordersPerSecond} orders/s; ${jobs} jobs, ${subject.rps} jobs/s; goal under 30,000 ms)`,
+    );
+    return {
+      subject,
+      reference,
+      goal: 0,
+      figures: {
+        ms,
+        orders: ORDERS,
+        orders_per_s: ordersPerSecond,
+        jobs,
+        jobs_per_s: subject.rps,
+        workers: WORKERS,
+      },
+    };
   } finally {
     await Promise.all(workers.map(stopWorker));
     await server.stop();

@@ -19,11 +19,15 @@ async function seedLots(databaseUrl: string, count: number): Promise<Lot[]> {
   await client.connect();
   try {
     await client.query('BEGIN');
-    const { rows: [supplier] } = await client.query(
+    const {
+      rows: [supplier],
+    } = await client.query(
       `INSERT INTO organisation (siret, siren, name, kinds, size_class, headcount, department_code, region_code, city)
        VALUES (lpad((floor(random() * 1e13))::bigint::text, 14, '1'), '100000000', 'Fournisseur bench', '{MANUFACTURER}', 'PME', 100, '49', '52', 'Angers') RETURNING id`,
     );
-    const { rows: [product] } = await client.query(
+    const {
+      rows: [product],
+    } = await client.query(
       `INSERT INTO product (supplier_id, category, standard_code, brand, model, reusable, pack_size, country_of_production, ce_marked, certified_until, natively_certified_until)
        VALUES ($1, 'SURGICAL_IIR', 'EN14683-IIR', 'Bench', 'B-1', false, 50, 'FR', true, now() + interval '1 year', now() + interval '1 year') RETURNING id`,
       [supplier.id],
@@ -31,10 +35,23 @@ async function seedLots(databaseUrl: string, count: number): Promise<Lot[]> {
     const { rows } = await client.query(
       `INSERT INTO offer (product_id, supplier_id, category, made_in_france, minimum_order_quantity, order_increment, price_tiers, from_price_micros, lead_time_days, available_from, warehouse_department_code, warehouse_region_code)
        SELECT $1, $2, 'SURGICAL_IIR', true, $3, $3, $4, $5, 2, now(), '49', '52' FROM generate_series(1, $6) RETURNING id`,
-      [product.id, supplier.id, QUANTITY, JSON.stringify([{ minQuantity: QUANTITY, unitPriceMicros: UNIT_PRICE }]), UNIT_PRICE, count],
+      [
+        product.id,
+        supplier.id,
+        QUANTITY,
+        JSON.stringify([{ minQuantity: QUANTITY, unitPriceMicros: UNIT_PRICE }]),
+        UNIT_PRICE,
+        count,
+      ],
     );
-    await client.query(`INSERT INTO stock_level (offer_id, on_hand) SELECT unnest($1::uuid[]), $2`, [rows.map((r) => r.id), LOT]);
-    await client.query(`INSERT INTO stock_movement (offer_id, kind, on_hand_delta, reserved_delta, reason) SELECT unnest($1::uuid[]), 'RECEIPT', $2, 0, 'bench seed'`, [rows.map((r) => r.id), LOT]);
+    await client.query(`INSERT INTO stock_level (offer_id, on_hand) SELECT unnest($1::uuid[]), $2`, [
+      rows.map((r) => r.id),
+      LOT,
+    ]);
+    await client.query(
+      `INSERT INTO stock_movement (offer_id, kind, on_hand_delta, reserved_delta, reason) SELECT unnest($1::uuid[]), 'RECEIPT', $2, 0, 'bench seed'`,
+      [rows.map((r) => r.id), LOT],
+    );
     await client.query('COMMIT');
     return rows.map((row) => ({ offerId: row.id, productId: product.id, supplierId: supplier.id }));
   } finally {
@@ -43,7 +60,12 @@ async function seedLots(databaseUrl: string, count: number): Promise<Lot[]> {
 }
 
 /** `connections` clients each running transactions back to back for the duration; figures as autocannon's. */
-async function measureRaw(databaseUrl: string, lots: Lot[], buyerId: string, settings: BenchSettings): Promise<Figures> {
+async function measureRaw(
+  databaseUrl: string,
+  lots: Lot[],
+  buyerId: string,
+  settings: BenchSettings,
+): Promise<Figures> {
   const clients = await Promise.all(
     Array.from({ length: settings.connections }, async () => {
       const client = new Client({ connectionString: databaseUrl });
@@ -69,8 +91,14 @@ async function measureRaw(databaseUrl: string, lots: Lot[], buyerId: string, set
   try {
     if (settings.warmupS > 0) await run(settings.warmupS);
     const { latencies, errors } = await run(settings.durationS);
-    const at = (q: number) => Number(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(2));
-    return { rps: Number((latencies.length / settings.durationS).toFixed(1)), p50_ms: at(0.5), p99_ms: at(0.99), errors };
+    const at = (q: number) =>
+      Number(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(2));
+    return {
+      rps: Number((latencies.length / settings.durationS).toFixed(1)),
+      p50_ms: at(0.5),
+      p99_ms: at(0.99),
+      errors,
+    };
   } finally {
     await Promise.all(clients.map((client) => client.end()));
   }
@@ -103,7 +131,16 @@ function placeOrderScenario(lotCount: number) {
       const token = await signUpToken(server.url);
       buyerId = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).org as string;
       const bodies = lots.map((lot) =>
-        JSON.stringify({ query: PLACE, variables: { input: { lines: [{ offerId: lot.offerId, quantity: QUANTITY }], paymentMethod: 'BANK_TRANSFER', deliveryDepartmentCode: '67' } } }),
+        JSON.stringify({
+          query: PLACE,
+          variables: {
+            input: {
+              lines: [{ offerId: lot.offerId, quantity: QUANTITY }],
+              paymentMethod: 'BANK_TRANSFER',
+              deliveryDepartmentCode: '67',
+            },
+          },
+        }),
       );
       subject = await measure(
         {
@@ -137,11 +174,19 @@ function placeOrderScenario(lotCount: number) {
     } finally {
       await floorServer.stop();
     }
-    if (!(await ledgerBalances(databaseUrl, lots))) throw new Error('stock and ledger disagree after the run');
+    if (!(await ledgerBalances(databaseUrl, lots)))
+      throw new Error('stock and ledger disagree after the run');
     if (subject.p99_ms >= 50) console.warn(`p99 ${subject.p99_ms} ms is above the 50 ms goal`);
     const floorRatio = Number((floor.rps / reference.rps).toFixed(3));
-    console.log(`place-order: the bare Nest + Apollo app sending the same raw statements: ${floor.rps} req/s, p99 ${floor.p99_ms} ms (${floorRatio} of raw SQL)`);
-    return { subject, reference, goal: 0.5, figures: { reference_bare_api: floor, bare_api_to_reference: floorRatio } };
+    console.log(
+      `place-order: the bare Nest + Apollo app sending the same raw statements: ${floor.rps} req/s, p99 ${floor.p99_ms} ms (${floorRatio} of raw SQL)`,
+    );
+    return {
+      subject,
+      reference,
+      goal: 0.5,
+      figures: { reference_bare_api: floor, bare_api_to_reference: floorRatio },
+    };
   };
 }
 

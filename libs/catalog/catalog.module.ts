@@ -8,7 +8,14 @@ import { CatalogDemoData } from './demo-data';
 
 @Module({
   imports: [OrganisationsModule],
-  providers: [ProductsService, OffersService, OfferSearchService, ProductsResolver, OffersResolver, CatalogDemoData],
+  providers: [
+    ProductsService,
+    OffersService,
+    OfferSearchService,
+    ProductsResolver,
+    OffersResolver,
+    CatalogDemoData,
+  ],
   exports: [ProductsService, OffersService, OfferSearchService, CatalogDemoData],
 })
 export class CatalogModule {}

@@ -1,14 +1,39 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, ApiScope, Authenticated, Ctx, connectionComplexity, IDEMPOTENCY_KEY_DESCRIPTION, PageArgs, Public, RequestContext, Role } from '@masks/core';
+import {
+  Allow,
+  ApiScope,
+  Authenticated,
+  Ctx,
+  connectionComplexity,
+  IDEMPOTENCY_KEY_DESCRIPTION,
+  PageArgs,
+  Public,
+  RequestContext,
+  Role,
+} from '@masks/core';
 import { MaskStandard } from './standard.entity';
 import { Product } from './product.entity';
 import { Offer, OfferStatus, StockLevel } from './offer.entity';
 import { ProductsService } from './products.service';
 import { OffersService } from './offers.service';
 import { OfferSearchService } from './offer-search.service';
-import { OfferInput, OfferSearchArgs, OfferTermsInput, OfferUpsertInput, ProductInput, StockMovementInput, StockMovementsArgs, SupplierOffersArgs } from './dto/catalog.inputs';
-import { OfferConnection, OfferUpsertPayload, ProductConnection, StockMovementConnection } from './models/catalog.models';
+import {
+  OfferInput,
+  OfferSearchArgs,
+  OfferTermsInput,
+  OfferUpsertInput,
+  ProductInput,
+  StockMovementInput,
+  StockMovementsArgs,
+  SupplierOffersArgs,
+} from './dto/catalog.inputs';
+import {
+  OfferConnection,
+  OfferUpsertPayload,
+  ProductConnection,
+  StockMovementConnection,
+} from './models/catalog.models';
 
 const SUPPLIER = [Role.SUPPLIER_MANAGER];
 const CATALOG_WRITE = [ApiScope.CATALOG_WRITE];
@@ -17,7 +42,9 @@ const CATALOG_WRITE = [ApiScope.CATALOG_WRITE];
 export class ProductsResolver {
   constructor(private readonly products: ProductsService) {}
 
-  @Query(() => [MaskStandard], { description: 'Standards that grant a category, with derogation windows and thresholds' })
+  @Query(() => [MaskStandard], {
+    description: 'Standards that grant a category, with derogation windows and thresholds',
+  })
   @Public()
   maskStandards(): Promise<MaskStandard[]> {
     return this.products.listStandards();
@@ -28,7 +55,8 @@ export class ProductsResolver {
   createProduct(
     @Ctx() ctx: RequestContext,
     @Args('input') input: ProductInput,
-    @Args('idempotencyKey', { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey?: string,
+    @Args('idempotencyKey', { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+    idempotencyKey?: string,
   ): Promise<Product> {
     return this.products.create(ctx, input, idempotencyKey);
   }
@@ -51,7 +79,10 @@ export class ProductsResolver {
 
   @Query(() => Product, { description: 'Its supplier and the DGE; buyers reach products through offers' })
   @Authenticated()
-  product(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string): Promise<Product> {
+  product(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }, ParseUUIDPipe) id: string,
+  ): Promise<Product> {
     return this.products.findVisible(ctx, id);
   }
 
@@ -69,12 +100,15 @@ export class OffersResolver {
     private readonly products: ProductsService,
   ) {}
 
-  @Mutation(() => Offer, { description: 'Puts a lot on the market (visible to buyers once the product is certified)' })
+  @Mutation(() => Offer, {
+    description: 'Puts a lot on the market (visible to buyers once the product is certified)',
+  })
   @Allow(SUPPLIER, CATALOG_WRITE)
   async createOffer(
     @Ctx() ctx: RequestContext,
     @Args('input') input: OfferInput,
-    @Args('idempotencyKey', { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey?: string,
+    @Args('idempotencyKey', { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+    idempotencyKey?: string,
   ): Promise<Offer> {
     return this.offerService.withListingOne(await this.offerService.create(ctx, input, idempotencyKey));
   }
@@ -96,31 +130,46 @@ export class OffersResolver {
     @Args('id', { type: () => ID }, ParseUUIDPipe) id: string,
     @Args('reason', { nullable: true }) reason?: string,
   ): Promise<Offer> {
-    return this.offerService.withListingOne(await this.offerService.setStatus(ctx, id, OfferStatus.WITHDRAWN, reason?.slice(0, 300)));
+    return this.offerService.withListingOne(
+      await this.offerService.setStatus(ctx, id, OfferStatus.WITHDRAWN, reason?.slice(0, 300)),
+    );
   }
 
   @Mutation(() => Offer)
   @Allow(SUPPLIER, CATALOG_WRITE)
-  async republishOffer(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string): Promise<Offer> {
+  async republishOffer(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }, ParseUUIDPipe) id: string,
+  ): Promise<Offer> {
     return this.offerService.withListingOne(await this.offerService.setStatus(ctx, id, OfferStatus.ACTIVE));
   }
 
   @Mutation(() => StockLevel, { description: 'Goods received, or a correction with its reason' })
   @Allow(SUPPLIER, CATALOG_WRITE)
-  async recordStockMovement(@Ctx() ctx: RequestContext, @Args('input') input: StockMovementInput): Promise<StockLevel> {
+  async recordStockMovement(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: StockMovementInput,
+  ): Promise<StockLevel> {
     const level = await this.offerService.recordStock(ctx, input);
     return Object.assign(new StockLevel(), { offerId: input.offerId, ...level });
   }
 
   @Mutation(() => OfferUpsertPayload, {
-    description: 'ERP synchronisation by externalRef: idempotent, all rows or none (errors list each bad row)',
+    description:
+      'ERP synchronisation by externalRef: idempotent, all rows or none (errors list each bad row)',
   })
   @Allow(SUPPLIER, CATALOG_WRITE)
-  upsertOffers(@Ctx() ctx: RequestContext, @Args('input') input: OfferUpsertInput): Promise<OfferUpsertPayload> {
+  upsertOffers(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: OfferUpsertInput,
+  ): Promise<OfferUpsertPayload> {
     return this.offerService.upsert(ctx, input.rows);
   }
 
-  @Query(() => OfferConnection, { complexity: connectionComplexity, description: 'The caller’s own offers, withdrawn ones included' })
+  @Query(() => OfferConnection, {
+    complexity: connectionComplexity,
+    description: 'The caller’s own offers, withdrawn ones included',
+  })
   @Allow(SUPPLIER, CATALOG_WRITE)
   async myOffers(@Ctx() ctx: RequestContext, @Args() args: SupplierOffersArgs): Promise<OfferConnection> {
     return this.listed(await this.offerService.listOwn(ctx, args));
@@ -137,13 +186,22 @@ export class OffersResolver {
 
   @Query(() => Offer)
   @Authenticated()
-  async offer(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string): Promise<Offer> {
+  async offer(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }, ParseUUIDPipe) id: string,
+  ): Promise<Offer> {
     return this.offerService.withListingOne(await this.offerService.findVisible(ctx, id));
   }
 
-  @Query(() => StockMovementConnection, { complexity: connectionComplexity, description: 'The stock ledger of an offer' })
+  @Query(() => StockMovementConnection, {
+    complexity: connectionComplexity,
+    description: 'The stock ledger of an offer',
+  })
   @Allow([Role.SUPPLIER_MANAGER, Role.DGE_OFFICER], CATALOG_WRITE)
-  stockMovements(@Ctx() ctx: RequestContext, @Args() args: StockMovementsArgs): Promise<StockMovementConnection> {
+  stockMovements(
+    @Ctx() ctx: RequestContext,
+    @Args() args: StockMovementsArgs,
+  ): Promise<StockMovementConnection> {
     return this.offerService.movements(ctx, args.offerId, args);
   }
 
@@ -157,7 +215,10 @@ export class OffersResolver {
     return this.products.byId(ctx, offer.productId);
   }
 
-  @ResolveField(() => StockLevel, { nullable: true, description: 'On hand and reserved: for the supplier and the DGE only' })
+  @ResolveField(() => StockLevel, {
+    nullable: true,
+    description: 'On hand and reserved: for the supplier and the DGE only',
+  })
   async stock(@Ctx() ctx: RequestContext, @Parent() offer: Offer): Promise<StockLevel | null> {
     if (!ctx.isDge && ctx.principal?.organisationId !== offer.supplierId) return null;
     return this.offerService.stockOf(ctx, offer.id);

@@ -11,10 +11,19 @@ export const supplierSummaryJson = (g: string): string =>
  * identity) to a query on offers aliased `o`, as two key lookups per row in the same statement: a
  * page of search results is one round trip. `listingOf` reads them back from the raw row.
  */
-export function selectListing<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, o: string): SelectQueryBuilder<T> {
+export function selectListing<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  o: string,
+): SelectQueryBuilder<T> {
   return qb
-    .addSelect(`(SELECT ls.on_hand - ls.reserved FROM stock_level ls WHERE ls.offer_id = ${o}.id)`, 'listing_available')
-    .addSelect(`(SELECT ${supplierSummaryJson('lg')} FROM organisation lg WHERE lg.id = ${o}.supplier_id)`, 'listing_supplier');
+    .addSelect(
+      `(SELECT ls.on_hand - ls.reserved FROM stock_level ls WHERE ls.offer_id = ${o}.id)`,
+      'listing_available',
+    )
+    .addSelect(
+      `(SELECT ${supplierSummaryJson('lg')} FROM organisation lg WHERE lg.id = ${o}.supplier_id)`,
+      'listing_supplier',
+    );
 }
 
 export function listingOf(offer: Offer, raw: Record<string, unknown>): void {

@@ -21,7 +21,10 @@ export class OfferSearchService {
    */
   async search(ctx: RequestContext, args: OfferSearchArgs): Promise<Connection<Offer>> {
     const qb = this.dataSource.getRepository(Offer).createQueryBuilder('o');
-    const visibility = visibleToBuyers('o', { certifiedOn: args.certifiedOn ?? new Date(), acceptEquivalents: args.acceptEquivalents });
+    const visibility = visibleToBuyers('o', {
+      certifiedOn: args.certifiedOn ?? new Date(),
+      acceptEquivalents: args.acceptEquivalents,
+    });
     qb.where(visibility.sql, visibility.params);
     const quantity = args.quantity ?? null;
     qb.andWhere(
@@ -32,11 +35,15 @@ export class OfferSearchService {
     if (quantity !== null) qb.andWhere('o.minimum_order_quantity <= :quantity', { quantity });
     if (args.departmentCode) {
       const department = findDepartment(args.departmentCode);
-      if (!department) throw new BadInputError(`Unknown department code "${args.departmentCode}"`, { argument: 'departmentCode' });
+      if (!department)
+        throw new BadInputError(`Unknown department code "${args.departmentCode}"`, {
+          argument: 'departmentCode',
+        });
       qb.andWhere('o.warehouse_department_code = :department', { department: department.code });
     }
     if (args.regionCode) {
-      if (!findRegion(args.regionCode)) throw new BadInputError(`Unknown region code "${args.regionCode}"`, { argument: 'regionCode' });
+      if (!findRegion(args.regionCode))
+        throw new BadInputError(`Unknown region code "${args.regionCode}"`, { argument: 'regionCode' });
       qb.andWhere('o.warehouse_region_code = :region', { region: args.regionCode });
     }
     if (args.maxUnitPriceMicros !== undefined) {
@@ -50,22 +57,30 @@ export class OfferSearchService {
         );
       }
     }
-    if (args.maxLeadTimeDays !== undefined) qb.andWhere('o.lead_time_days <= :maxLead', { maxLead: args.maxLeadTimeDays });
+    if (args.maxLeadTimeDays !== undefined)
+      qb.andWhere('o.lead_time_days <= :maxLead', { maxLead: args.maxLeadTimeDays });
     if (args.madeInFrance !== undefined) qb.andWhere('o.made_in_france = :mif', { mif: args.madeInFrance });
     if (args.supplierId) qb.andWhere('o.supplier_id = :supplierId', { supplierId: args.supplierId });
     return paginate(selectListing(qb, 'o'), 'o.id', await this.sortSpec(ctx, args), args, listingOf);
   }
 
   private async sortSpec(ctx: RequestContext, args: OfferSearchArgs): Promise<SortSpec<Offer>> {
-    if (args.sort === OfferSort.LEAD_TIME) return { column: 'o.lead_time_days', value: (o) => o.leadTimeDays, direction: 'ASC' };
-    if (args.sort === OfferSort.PRICE) return { column: 'o.from_price_micros', value: (o) => o.fromPriceMicros, direction: 'ASC' };
+    if (args.sort === OfferSort.LEAD_TIME)
+      return { column: 'o.lead_time_days', value: (o) => o.leadTimeDays, direction: 'ASC' };
+    if (args.sort === OfferSort.PRICE)
+      return { column: 'o.from_price_micros', value: (o) => o.fromPriceMicros, direction: 'ASC' };
     const code = args.deliveryDepartmentCode ?? (await this.callerDepartment(ctx));
     const department = findDepartment(code);
-    if (!department) throw new BadInputError(`Unknown department code "${code}"`, { argument: 'deliveryDepartmentCode' });
+    if (!department)
+      throw new BadInputError(`Unknown department code "${code}"`, { argument: 'deliveryDepartmentCode' });
     // One sortable number: the distance rank, then the price. The codes come from the official list
     // (findDepartment), never from raw input, so they can stand in the SQL text.
     const rank = (o: Offer) =>
-      o.warehouseDepartmentCode === department.code ? 0 : o.warehouseRegionCode === department.regionCode ? 1 : 2;
+      o.warehouseDepartmentCode === department.code
+        ? 0
+        : o.warehouseRegionCode === department.regionCode
+          ? 1
+          : 2;
     return {
       column: `((CASE WHEN o.warehouse_department_code = '${department.code}' THEN 0 WHEN o.warehouse_region_code = '${department.regionCode}' THEN 1 ELSE 2 END)::bigint * ${DISTANCE_STEP} + o.from_price_micros)`,
       value: (o) => rank(o) * DISTANCE_STEP + o.fromPriceMicros,
@@ -74,9 +89,10 @@ export class OfferSearchService {
   }
 
   private async callerDepartment(ctx: RequestContext): Promise<string> {
-    const [row]: { department_code: string }[] = await this.dataSource.query(`SELECT department_code FROM organisation WHERE id = $1`, [
-      ctx.organisationId,
-    ]);
+    const [row]: { department_code: string }[] = await this.dataSource.query(
+      `SELECT department_code FROM organisation WHERE id = $1`,
+      [ctx.organisationId],
+    );
     return row.department_code;
   }
 }

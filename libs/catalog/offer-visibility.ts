@@ -12,7 +12,10 @@ export interface VisibilityOptions {
  * valid certification on the date (derogations capped by their window: see Product.certifiedUntil).
  * Written as conditions on the offer row (no join) so searches keep walking an index in sort order.
  */
-export function visibleToBuyers(alias: string, options: VisibilityOptions): { sql: string; params: Record<string, unknown> } {
+export function visibleToBuyers(
+  alias: string,
+  options: VisibilityOptions,
+): { sql: string; params: Record<string, unknown> } {
   const column = options.acceptEquivalents ? 'certified_until' : 'natively_certified_until';
   return {
     sql: [

@@ -11,7 +11,11 @@ export interface WithdrawnOffer {
  * suspended, revoked or expired). Stock and reservations are left as they are: open orders are dealt
  * with by the order pipeline, which is told through the event the caller records.
  */
-export async function withdrawProductOffers(manager: EntityManager, productId: string, reason: string): Promise<WithdrawnOffer[]> {
+export async function withdrawProductOffers(
+  manager: EntityManager,
+  productId: string,
+  reason: string,
+): Promise<WithdrawnOffer[]> {
   // UPDATE … RETURNING through query() yields [rows, rowCount].
   const [rows]: [{ id: string; supplier_id: string }[], number] = await manager.query(
     `UPDATE offer SET status = $2, withdrawn_reason = $3, updated_at = now()

@@ -42,12 +42,17 @@ export class PriceTierModel implements PriceTier {
  */
 @ObjectType()
 @Entity('offer')
-@Index('offer_supplier_ref_idx', ['supplierId', 'externalRef'], { unique: true, where: 'external_ref IS NOT NULL' })
+@Index('offer_supplier_ref_idx', ['supplierId', 'externalRef'], {
+  unique: true,
+  where: 'external_ref IS NOT NULL',
+})
 @Index('offer_supplier_idx', ['supplierId', 'createdAt'])
 @Index('offer_product_idx', ['productId'])
 @Index('offer_search_price_idx', ['category', 'fromPriceMicros', 'id'], { where: `status = 'ACTIVE'` })
 @Index('offer_search_lead_idx', ['category', 'leadTimeDays', 'id'], { where: `status = 'ACTIVE'` })
-@Index('offer_search_region_idx', ['category', 'warehouseRegionCode', 'fromPriceMicros', 'id'], { where: `status = 'ACTIVE'` })
+@Index('offer_search_region_idx', ['category', 'warehouseRegionCode', 'fromPriceMicros', 'id'], {
+  where: `status = 'ACTIVE'`,
+})
 export class Offer {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
@@ -67,7 +72,10 @@ export class Offer {
   @JoinColumn()
   supplier?: Organisation;
 
-  @Field(() => String, { nullable: true, description: "The supplier's own reference (key of the ERP upsert)" })
+  @Field(() => String, {
+    nullable: true,
+    description: "The supplier's own reference (key of the ERP upsert)",
+  })
   @Column({ type: 'text', nullable: true })
   externalRef: string | null;
 

@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { BadInputError, NotFoundError, RequestContext, audit, once, paginate, type Connection, type PageArgs } from '@masks/core';
+import {
+  BadInputError,
+  NotFoundError,
+  RequestContext,
+  audit,
+  once,
+  paginate,
+  type Connection,
+  type PageArgs,
+} from '@masks/core';
 import { findDepartment } from '@masks/geography';
 import { checkOfferTerms, fromPriceOf, type PriceTier, type TermProblem } from './domain/offer.rules';
 import { StockMovementKind, type StockLevelValues } from './domain/stock-ledger';
@@ -10,8 +19,20 @@ import { Product } from './product.entity';
 import { openStock, recordMovement } from './stock';
 import { visibleToBuyers } from './offer-visibility';
 import { listingOf, selectListing, supplierSummaryJson } from './offer-listing';
-import { MAX_UPSERT_ROWS, type OfferInput, type OfferTermsInput, type OfferUpsertRow, type StockMovementInput, type SupplierOffersArgs } from './dto/catalog.inputs';
-import { UpsertOutcome, type OfferUpsertPayload, type OfferUpsertResult, type SupplierSummary } from './models/catalog.models';
+import {
+  MAX_UPSERT_ROWS,
+  type OfferInput,
+  type OfferTermsInput,
+  type OfferUpsertRow,
+  type StockMovementInput,
+  type SupplierOffersArgs,
+} from './dto/catalog.inputs';
+import {
+  UpsertOutcome,
+  type OfferUpsertPayload,
+  type OfferUpsertResult,
+  type SupplierSummary,
+} from './models/catalog.models';
 
 /** The columns an offer's terms set, once validated. */
 interface TermColumns {
@@ -27,11 +48,21 @@ interface TermColumns {
 }
 
 /** Validates terms against the rules of a lot; returns the columns, or every problem found. */
-function termColumns(input: OfferTermsInput, quantity: number): { columns?: TermColumns; problems: TermProblem[] } {
-  const priceTiers = input.priceTiers.map(({ minQuantity, unitPriceMicros }) => ({ minQuantity, unitPriceMicros }));
+function termColumns(
+  input: OfferTermsInput,
+  quantity: number,
+): { columns?: TermColumns; problems: TermProblem[] } {
+  const priceTiers = input.priceTiers.map(({ minQuantity, unitPriceMicros }) => ({
+    minQuantity,
+    unitPriceMicros,
+  }));
   const problems = checkOfferTerms({ ...input, quantity, priceTiers });
   const department = findDepartment(input.warehouseDepartmentCode);
-  if (!department) problems.push({ field: 'warehouseDepartmentCode', message: `Unknown department code "${input.warehouseDepartmentCode}"` });
+  if (!department)
+    problems.push({
+      field: 'warehouseDepartmentCode',
+      message: `Unknown department code "${input.warehouseDepartmentCode}"`,
+    });
   if (input.validUntil && input.validUntil <= (input.availableFrom ?? new Date())) {
     problems.push({ field: 'validUntil', message: 'validUntil must be after the offer becomes available' });
   }
@@ -55,14 +86,37 @@ function termColumns(input: OfferTermsInput, quantity: number): { columns?: Term
 function termsOrThrow(input: OfferTermsInput, quantity: number): TermColumns {
   const { columns, problems } = termColumns(input, quantity);
   if (!columns) {
-    throw new BadInputError(problems.map((p) => p.message).join('; '), { field: problems[0].field, problems });
+    throw new BadInputError(problems.map((p) => p.message).join('; '), {
+      field: problems[0].field,
+      problems,
+    });
   }
   return columns;
 }
 
 function snapshot(offer: Offer): Record<string, unknown> {
-  const { id, status, minimumOrderQuantity, orderIncrement, priceTiers, leadTimeDays, availableFrom, validUntil, warehouseDepartmentCode } = offer;
-  return { id, status, minimumOrderQuantity, orderIncrement, priceTiers, leadTimeDays, availableFrom, validUntil, warehouseDepartmentCode };
+  const {
+    id,
+    status,
+    minimumOrderQuantity,
+    orderIncrement,
+    priceTiers,
+    leadTimeDays,
+    availableFrom,
+    validUntil,
+    warehouseDepartmentCode,
+  } = offer;
+  return {
+    id,
+    status,
+    minimumOrderQuantity,
+    orderIncrement,
+    priceTiers,
+    leadTimeDays,
+    availableFrom,
+    validUntil,
+    warehouseDepartmentCode,
+  };
 }
 
 /** Whether applying the terms would change the offer (the ERP upsert leaves identical rows alone). */
@@ -150,11 +204,21 @@ export class OffersService {
   updateTerms(ctx: RequestContext, id: string, input: OfferTermsInput): Promise<Offer> {
     return this.dataSource.transaction(async (manager) => {
       const offer = await this.ownForUpdate(manager, ctx, id);
-      const [{ on_hand }]: { on_hand: number }[] = await manager.query(`SELECT on_hand FROM stock_level WHERE offer_id = $1`, [id]);
+      const [{ on_hand }]: { on_hand: number }[] = await manager.query(
+        `SELECT on_hand FROM stock_level WHERE offer_id = $1`,
+        [id],
+      );
       const terms = termsOrThrow(input, on_hand);
       const before = snapshot(offer);
       const saved = await manager.save(assignTerms(offer, terms));
-      await audit(manager, ctx, { action: 'offer.updated', entityType: 'offer', entityId: id, organisationId: offer.supplierId, before, after: snapshot(saved) });
+      await audit(manager, ctx, {
+        action: 'offer.updated',
+        entityType: 'offer',
+        entityId: id,
+        organisationId: offer.supplierId,
+        before,
+        after: snapshot(saved),
+      });
       return saved;
     });
   }
@@ -168,7 +232,8 @@ export class OffersService {
       const offer = await this.ownForUpdate(manager, ctx, id);
       const before = snapshot(offer);
       offer.status = status;
-      offer.withdrawnReason = status === OfferStatus.WITHDRAWN ? (reason ?? 'Withdrawn by the supplier') : null;
+      offer.withdrawnReason =
+        status === OfferStatus.WITHDRAWN ? (reason ?? 'Withdrawn by the supplier') : null;
       const saved = await manager.save(offer);
       await audit(manager, ctx, {
         action: status === OfferStatus.WITHDRAWN ? 'offer.withdrawn' : 'offer.republished',
@@ -187,11 +252,18 @@ export class OffersService {
       throw new BadInputError('A receipt brings a positive quantity', { field: 'quantity' });
     }
     if (input.kind === StockMovementKind.ADJUSTMENT && (!input.reason || input.quantity === 0)) {
-      throw new BadInputError('An adjustment needs a non-zero quantity and a reason', { field: input.reason ? 'quantity' : 'reason' });
+      throw new BadInputError('An adjustment needs a non-zero quantity and a reason', {
+        field: input.reason ? 'quantity' : 'reason',
+      });
     }
     return this.dataSource.transaction(async (manager) => {
       const offer = await this.ownForUpdate(manager, ctx, input.offerId);
-      const level = await recordMovement(manager, ctx, { offerId: offer.id, kind: input.kind, quantity: input.quantity, reason: input.reason });
+      const level = await recordMovement(manager, ctx, {
+        offerId: offer.id,
+        kind: input.kind,
+        quantity: input.quantity,
+        reason: input.reason,
+      });
       await audit(manager, ctx, {
         action: 'stock.moved',
         entityType: 'offer',
@@ -216,52 +288,66 @@ export class OffersService {
       throw new BadInputError(`Send 1 to ${MAX_UPSERT_ROWS} rows per call`, { argument: 'rows' });
     }
     const errors: UpsertRowError[] = [];
-    const fail = (index: number, field: string, message: string) => errors.push({ index, externalRef: rows[index].externalRef, field, message });
+    const fail = (index: number, field: string, message: string) =>
+      errors.push({ index, externalRef: rows[index].externalRef, field, message });
     const seen = new Map<string, number>();
     const terms = rows.map((row, index) => {
       const previous = seen.get(row.externalRef);
-      if (previous !== undefined) fail(index, 'externalRef', `externalRef "${row.externalRef}" already appears in row ${previous}`);
+      if (previous !== undefined)
+        fail(index, 'externalRef', `externalRef "${row.externalRef}" already appears in row ${previous}`);
       seen.set(row.externalRef, index);
       const result = termColumns(row, row.onHand);
       result.problems.forEach((p) => fail(index, p.field, p.message));
       return result.columns;
     });
     const batch = randomUUID();
-    return this.dataSource
-      .transaction(async (manager) => {
-        const products = await manager
-          .getRepository(Product)
-          .createQueryBuilder('p')
-          .where('p.id = ANY(:ids) AND p.supplier_id = :me', { ids: [...new Set(rows.map((row) => row.productId))], me: ctx.organisationId })
-          .getMany();
-        const productById = new Map(products.map((product) => [product.id, product]));
-        rows.forEach((row, index) => {
-          if (!productById.has(row.productId)) fail(index, 'productId', `Product ${row.productId} not found among your products`);
-        });
-        if (errors.length) throw this.rowErrors(errors, rows.length);
-
-        const order = rows.map((_, index) => index).sort((a, b) => (rows[a].externalRef < rows[b].externalRef ? -1 : 1));
-        const results: OfferUpsertResult[] = new Array(rows.length);
-        for (const index of order) {
-          const row = rows[index];
-          const product = productById.get(row.productId) as Product;
-          const rowTerms = terms[index] as TermColumns;
-          results[index] = await this.upsertRow(manager, ctx, row, product, rowTerms, batch, (field, message) => fail(index, field, message));
-        }
-        if (errors.length) throw this.rowErrors(errors, rows.length);
-        const count = (outcome: UpsertOutcome) => results.filter((result) => result.outcome === outcome).length;
-        const payload = { created: count(UpsertOutcome.CREATED), updated: count(UpsertOutcome.UPDATED), unchanged: count(UpsertOutcome.UNCHANGED), rows: results };
-        if (payload.created || payload.updated) {
-          await audit(manager, ctx, {
-            action: 'offers.synchronised',
-            entityType: 'offer_batch',
-            entityId: batch,
-            organisationId: ctx.organisationId,
-            after: { created: payload.created, updated: payload.updated, unchanged: payload.unchanged },
-          });
-        }
-        return payload;
+    return this.dataSource.transaction(async (manager) => {
+      const products = await manager
+        .getRepository(Product)
+        .createQueryBuilder('p')
+        .where('p.id = ANY(:ids) AND p.supplier_id = :me', {
+          ids: [...new Set(rows.map((row) => row.productId))],
+          me: ctx.organisationId,
+        })
+        .getMany();
+      const productById = new Map(products.map((product) => [product.id, product]));
+      rows.forEach((row, index) => {
+        if (!productById.has(row.productId))
+          fail(index, 'productId', `Product ${row.productId} not found among your products`);
       });
+      if (errors.length) throw this.rowErrors(errors, rows.length);
+
+      const order = rows
+        .map((_, index) => index)
+        .sort((a, b) => (rows[a].externalRef < rows[b].externalRef ? -1 : 1));
+      const results: OfferUpsertResult[] = new Array(rows.length);
+      for (const index of order) {
+        const row = rows[index];
+        const product = productById.get(row.productId) as Product;
+        const rowTerms = terms[index] as TermColumns;
+        results[index] = await this.upsertRow(manager, ctx, row, product, rowTerms, batch, (field, message) =>
+          fail(index, field, message),
+        );
+      }
+      if (errors.length) throw this.rowErrors(errors, rows.length);
+      const count = (outcome: UpsertOutcome) => results.filter((result) => result.outcome === outcome).length;
+      const payload = {
+        created: count(UpsertOutcome.CREATED),
+        updated: count(UpsertOutcome.UPDATED),
+        unchanged: count(UpsertOutcome.UNCHANGED),
+        rows: results,
+      };
+      if (payload.created || payload.updated) {
+        await audit(manager, ctx, {
+          action: 'offers.synchronised',
+          entityType: 'offer_batch',
+          entityId: batch,
+          organisationId: ctx.organisationId,
+          after: { created: payload.created, updated: payload.updated, unchanged: payload.unchanged },
+        });
+      }
+      return payload;
+    });
   }
 
   private rowErrors(errors: UpsertRowError[], total: number): BadInputError {
@@ -310,7 +396,10 @@ export class OffersService {
       .getRepository(Offer)
       .createQueryBuilder('o')
       .setLock('pessimistic_write')
-      .where('o.supplier_id = :me AND o.external_ref = :ref', { me: ctx.organisationId, ref: row.externalRef })
+      .where('o.supplier_id = :me AND o.external_ref = :ref', {
+        me: ctx.organisationId,
+        ref: row.externalRef,
+      })
       .getOneOrFail();
     const result = { externalRef: row.externalRef, offerId: offer.id, outcome: UpsertOutcome.UNCHANGED };
     if (offer.productId !== product.id) {
@@ -341,9 +430,17 @@ export class OffersService {
   }
 
   listOwn(ctx: RequestContext, args: SupplierOffersArgs): Promise<Connection<Offer>> {
-    const qb = this.dataSource.getRepository(Offer).createQueryBuilder('o').where('o.supplier_id = :me', { me: ctx.organisationId });
+    const qb = this.dataSource
+      .getRepository(Offer)
+      .createQueryBuilder('o')
+      .where('o.supplier_id = :me', { me: ctx.organisationId });
     if (args.productId) qb.andWhere('o.product_id = :productId', { productId: args.productId });
-    return paginate(qb, 'o.id', { column: 'o.created_at', value: (o) => o.createdAt, direction: 'DESC' }, args);
+    return paginate(
+      qb,
+      'o.id',
+      { column: 'o.created_at', value: (o) => o.createdAt, direction: 'DESC' },
+      args,
+    );
   }
 
   /** Its supplier and the DGE see any offer; anyone else only offers buyers may see now. */
@@ -360,27 +457,36 @@ export class OffersService {
 
   async movements(ctx: RequestContext, offerId: string, args: PageArgs): Promise<Connection<StockMovement>> {
     const offer = await this.dataSource.getRepository(Offer).findOneBy({ id: offerId });
-    if (!offer || (!ctx.isDge && offer.supplierId !== ctx.organisationId)) throw new NotFoundError('Offer', offerId);
-    const qb = this.dataSource.getRepository(StockMovement).createQueryBuilder('m').where('m.offer_id = :offerId', { offerId });
+    if (!offer || (!ctx.isDge && offer.supplierId !== ctx.organisationId))
+      throw new NotFoundError('Offer', offerId);
+    const qb = this.dataSource
+      .getRepository(StockMovement)
+      .createQueryBuilder('m')
+      .where('m.offer_id = :offerId', { offerId });
     return paginate(qb, 'm.id', { column: 'm.id', value: (m) => Number(m.id), direction: 'DESC' }, args);
   }
 
   private async summaries(organisationIds: readonly string[]): Promise<SupplierSummary[]> {
-    const rows: { summary: SupplierSummary }[] = await this.dataSource.query(`SELECT ${supplierSummaryJson('g')} AS summary FROM organisation g WHERE g.id = ANY($1::uuid[])`, [
-      organisationIds,
-    ]);
+    const rows: { summary: SupplierSummary }[] = await this.dataSource.query(
+      `SELECT ${supplierSummaryJson('g')} AS summary FROM organisation g WHERE g.id = ANY($1::uuid[])`,
+      [organisationIds],
+    );
     return rows.map((row) => row.summary);
   }
 
   /** Fills `available` and the supplier's identity of offers already loaded: one query, whatever their number (the listing the search selects inline). */
   async withListing<T extends Offer>(offers: T[]): Promise<T[]> {
     if (!offers.length) return offers;
-    const query = selectListing(this.dataSource.getRepository(Offer).createQueryBuilder('o').select('o.id', 'id'), 'o').where('o.id = ANY(:ids)', { ids: offers.map((o) => o.id) });
-    const listings = new Map((await query.getRawMany<Record<string, unknown> & { id: string }>()).map((raw) => [raw.id, raw]));
+    const query = selectListing(
+      this.dataSource.getRepository(Offer).createQueryBuilder('o').select('o.id', 'id'),
+      'o',
+    ).where('o.id = ANY(:ids)', { ids: offers.map((o) => o.id) });
+    const listings = new Map(
+      (await query.getRawMany<Record<string, unknown> & { id: string }>()).map((raw) => [raw.id, raw]),
+    );
     for (const offer of offers) listingOf(offer, listings.get(offer.id) ?? {});
     return offers;
   }
-
 
   async withListingOne(offer: Offer): Promise<Offer> {
     return (await this.withListing([offer]))[0];
@@ -389,7 +495,11 @@ export class OffersService {
   stockOf(ctx: RequestContext, offerId: string): Promise<StockLevel | null> {
     return ctx
       .loader<string, StockLevel | null>('catalog.stock', async (ids) => {
-        const rows = await this.dataSource.getRepository(StockLevel).createQueryBuilder('s').where('s.offer_id = ANY(:ids)', { ids: [...ids] }).getMany();
+        const rows = await this.dataSource
+          .getRepository(StockLevel)
+          .createQueryBuilder('s')
+          .where('s.offer_id = ANY(:ids)', { ids: [...ids] })
+          .getMany();
         return ids.map((id) => rows.find((row) => row.offerId === id) ?? null);
       })
       .load(offerId);

@@ -1,5 +1,14 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { Organisation } from '@masks/organisations';
 import { MaskCategory } from './domain/categories';
 import { MaskStandard } from './standard.entity';
@@ -20,7 +29,9 @@ export class Product {
   @JoinColumn()
   supplier?: Organisation;
 
-  @Field(() => MaskCategory, { description: 'The category the product is sold as (and must be certified as)' })
+  @Field(() => MaskCategory, {
+    description: 'The category the product is sold as (and must be certified as)',
+  })
   @Column({ type: 'text' })
   category: MaskCategory;
 

@@ -4,7 +4,10 @@ import { MaskCategory, StandardKind, type Thresholds } from './domain/categories
 import { GraphQLJSON } from '@masks/core';
 
 registerEnumType(MaskCategory, { name: 'MaskCategory' });
-registerEnumType(StandardKind, { name: 'StandardKind', description: 'NATIVE, or a foreign standard accepted by derogation' });
+registerEnumType(StandardKind, {
+  name: 'StandardKind',
+  description: 'NATIVE, or a foreign standard accepted by derogation',
+});
 
 /**
  * A standard that grants a category: EN 149 → FFP2 natively, or KN95 → FFP2 by derogation until
@@ -42,7 +45,9 @@ export class MaskStandard {
   @Column({ type: 'timestamptz', nullable: true })
   validUntil: Date | null;
 
-  @Field(() => GraphQLJSON, { description: 'Bounds per measurement, e.g. {"filterPenetrationPct":{"max":6}}' })
+  @Field(() => GraphQLJSON, {
+    description: 'Bounds per measurement, e.g. {"filterPenetrationPct":{"max":6}}',
+  })
   @Column({ type: 'jsonb' })
   thresholds: Thresholds;
 

@@ -1,6 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import { ConflictError, NotFoundError, type RequestContext } from '@masks/core';
-import { movementDelta, movementProblem, StockMovementKind, type StockLevelValues } from './domain/stock-ledger';
+import {
+  movementDelta,
+  movementProblem,
+  StockMovementKind,
+  type StockLevelValues,
+} from './domain/stock-ledger';
 
 export interface MovementRequest {
   offerId: string;
@@ -14,7 +19,11 @@ export interface MovementRequest {
 
 /** Raised when the stock cannot cover a movement; carries what is left so callers can say it. */
 export class InsufficientStockError extends ConflictError {
-  constructor(offerId: string, message: string, readonly level: StockLevelValues) {
+  constructor(
+    offerId: string,
+    message: string,
+    readonly level: StockLevelValues,
+  ) {
     super(`Not enough stock on offer ${offerId}: ${message}`, {
       reason: 'INSUFFICIENT_STOCK',
       offerId,
@@ -31,8 +40,15 @@ export class InsufficientStockError extends ConflictError {
  * callers sharing lots (multi-line orders, batches of shipments) never wait on each other crosswise.
  * Vendure's stock update read, then wrote, and oversold under load; this does not.
  */
-export async function recordMovements(manager: EntityManager, ctx: RequestContext, requests: readonly MovementRequest[]): Promise<Map<string, StockLevelValues>> {
-  const movements = requests.map((request) => ({ ...request, ...movementDelta(request.kind, request.quantity) }));
+export async function recordMovements(
+  manager: EntityManager,
+  ctx: RequestContext,
+  requests: readonly MovementRequest[],
+): Promise<Map<string, StockLevelValues>> {
+  const movements = requests.map((request) => ({
+    ...request,
+    ...movementDelta(request.kind, request.quantity),
+  }));
   const net = new Map<string, { onHand: number; reserved: number }>();
   for (const { offerId, onHandDelta, reservedDelta } of movements) {
     const sum = net.get(offerId) ?? { onHand: 0, reserved: 0 };
@@ -40,7 +56,11 @@ export async function recordMovements(manager: EntityManager, ctx: RequestContex
   }
   const offerIds = [...net.keys()].sort();
   if (!offerIds.length) return new Map();
-  if (offerIds.length > 1) await manager.query(`SELECT 1 FROM stock_level WHERE offer_id = ANY($1::uuid[]) ORDER BY offer_id FOR UPDATE`, [offerIds]);
+  if (offerIds.length > 1)
+    await manager.query(
+      `SELECT 1 FROM stock_level WHERE offer_id = ANY($1::uuid[]) ORDER BY offer_id FOR UPDATE`,
+      [offerIds],
+    );
   // One statement, so a hot lot's row is locked for one round trip and the commit. The ledger rows
   // are written only if every offer could take its movements.
   const rows: { offer_id: string; on_hand: number; reserved: number }[] = await manager.query(
@@ -70,26 +90,46 @@ export async function recordMovements(manager: EntityManager, ctx: RequestContex
   );
   const levels = new Map(rows.map((row) => [row.offer_id, { onHand: row.on_hand, reserved: row.reserved }]));
   const refused = offerIds.find((id) => !levels.has(id));
-  if (refused) await refuse(manager, refused, requests.filter((request) => request.offerId === refused));
+  if (refused)
+    await refuse(
+      manager,
+      refused,
+      requests.filter((request) => request.offerId === refused),
+    );
   return levels;
 }
 
 /** One movement; returns the offer's level after it. */
-export async function recordMovement(manager: EntityManager, ctx: RequestContext, request: MovementRequest): Promise<StockLevelValues> {
+export async function recordMovement(
+  manager: EntityManager,
+  ctx: RequestContext,
+  request: MovementRequest,
+): Promise<StockLevelValues> {
   return (await recordMovements(manager, ctx, [request])).get(request.offerId)!;
 }
 
 /** Says why an offer's stock cannot take its movements, with what is left. */
 async function refuse(manager: EntityManager, offerId: string, requests: MovementRequest[]): Promise<never> {
-  const [current]: { on_hand: number; reserved: number }[] = await manager.query(`SELECT on_hand, reserved FROM stock_level WHERE offer_id = $1`, [offerId]);
+  const [current]: { on_hand: number; reserved: number }[] = await manager.query(
+    `SELECT on_hand, reserved FROM stock_level WHERE offer_id = $1`,
+    [offerId],
+  );
   if (!current) throw new NotFoundError('Offer', offerId);
   const level = { onHand: current.on_hand, reserved: current.reserved };
-  const problem = requests.length === 1 ? movementProblem(level, requests[0].kind, requests[0].quantity) : null;
+  const problem =
+    requests.length === 1 ? movementProblem(level, requests[0].kind, requests[0].quantity) : null;
   throw new InsufficientStockError(offerId, problem ?? 'the movements exceed the stock', level);
 }
 
 /** A new offer's stock: an empty level, then the lot's receipt, so the ledger explains every unit. */
-export async function openStock(manager: EntityManager, ctx: RequestContext, offerId: string, quantity: number, reference: string | null): Promise<void> {
+export async function openStock(
+  manager: EntityManager,
+  ctx: RequestContext,
+  offerId: string,
+  quantity: number,
+  reference: string | null,
+): Promise<void> {
   await manager.query(`INSERT INTO stock_level (offer_id, on_hand, reserved) VALUES ($1, 0, 0)`, [offerId]);
-  if (quantity > 0) await recordMovement(manager, ctx, { offerId, kind: StockMovementKind.RECEIPT, quantity, reference });
+  if (quantity > 0)
+    await recordMovement(manager, ctx, { offerId, kind: StockMovementKind.RECEIPT, quantity, reference });
 }

@@ -2,10 +2,23 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { QUEUES, QueueRegistry, RequestContext, audit, notificationEvent, recordEvents, runOnce, type OutboxJob } from '@masks/core';
+import {
+  QUEUES,
+  QueueRegistry,
+  RequestContext,
+  audit,
+  notificationEvent,
+  recordEvents,
+  runOnce,
+  type OutboxJob,
+} from '@masks/core';
 import { withdrawProductOffers } from '@masks/catalog';
 import { DecisionKind } from './domain/certification.states';
-import { CERTIFICATION_WITHDRAWN, CertificationDecisionsService, type CertificationWithdrawnPayload } from './decisions.service';
+import {
+  CERTIFICATION_WITHDRAWN,
+  CertificationDecisionsService,
+  type CertificationWithdrawnPayload,
+} from './decisions.service';
 import { OffersWithdrawnSubscriber } from './offers-withdrawn';
 import { supplierRecipients } from './recipients';
 
@@ -46,7 +59,10 @@ export class CertificationProcessor implements OnApplicationBootstrap {
     } catch {
       this.subscriber = undefined;
     }
-    this.queues.worker<OutboxJob<CertificationWithdrawnPayload> | Record<string, never>>(QUEUES.certification, (job) => this.process(job));
+    this.queues.worker<OutboxJob<CertificationWithdrawnPayload> | Record<string, never>>(
+      QUEUES.certification,
+      (job) => this.process(job),
+    );
     await this.scheduleExpiry();
   }
 
@@ -55,7 +71,11 @@ export class CertificationProcessor implements OnApplicationBootstrap {
     try {
       await this.queues
         .queue(QUEUES.certification)
-        .upsertJobScheduler(EXPIRY_SCHEDULER_ID, { every: EXPIRY_EVERY_MS }, { name: EXPIRY_JOB, opts: { removeOnComplete: 100, removeOnFail: 100 } });
+        .upsertJobScheduler(
+          EXPIRY_SCHEDULER_ID,
+          { every: EXPIRY_EVERY_MS },
+          { name: EXPIRY_JOB, opts: { removeOnComplete: 100, removeOnFail: 100 } },
+        );
     } catch (error) {
       this.logger.warn(`expiry schedule not registered yet (${(error as Error).message}); retrying`);
       setTimeout(() => void this.scheduleExpiry(), SCHEDULER_RETRY_MS).unref();
@@ -87,14 +107,23 @@ export class CertificationProcessor implements OnApplicationBootstrap {
       const word = WITHDRAWAL_WORDS[payload.decision] ?? payload.decision;
       const withdrawn = stillCertified
         ? []
-        : await withdrawProductOffers(manager, payload.productId, `Certification ${word}${payload.reason ? ` : ${payload.reason}` : ''}`);
+        : await withdrawProductOffers(
+            manager,
+            payload.productId,
+            `Certification ${word}${payload.reason ? ` : ${payload.reason}` : ''}`,
+          );
       const offerIds = withdrawn.map((offer) => offer.offerId);
       await audit(manager, RequestContext.system(), {
         action: 'certification.offers-withdrawn',
         entityType: 'product',
         entityId: payload.productId,
         organisationId: payload.supplierId,
-        after: { certificationId: payload.certificationId, decision: payload.decision, stillCertified, offerIds },
+        after: {
+          certificationId: payload.certificationId,
+          decision: payload.decision,
+          stillCertified,
+          offerIds,
+        },
       });
       const consequence = stillCertified
         ? 'Le produit reste couvert par une autre certification valide : ses offres restent en ligne.'

@@ -40,20 +40,31 @@ function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => strin
 export class CertificationsService {
   constructor(private readonly dataSource: DataSource) {}
 
-  submit(ctx: RequestContext, input: CertificationEvidenceInput, idempotencyKey?: string): Promise<Certification> {
+  submit(
+    ctx: RequestContext,
+    input: CertificationEvidenceInput,
+    idempotencyKey?: string,
+  ): Promise<Certification> {
     return this.dataSource.transaction((manager) =>
       once(
         manager,
         ctx,
         { key: idempotencyKey, operation: 'submitCertification', input },
         async () => {
-          const product = await manager.findOneBy(Product, { id: input.productId, supplierId: ctx.organisationId });
+          const product = await manager.findOneBy(Product, {
+            id: input.productId,
+            supplierId: ctx.organisationId,
+          });
           if (!product) throw new NotFoundError('Product', input.productId);
           const standard = await manager.findOneBy(MaskStandard, { code: input.standardCode });
-          if (!standard) throw new BadInputError(`Unknown standard "${input.standardCode}"`, { field: 'standardCode' });
+          if (!standard)
+            throw new BadInputError(`Unknown standard "${input.standardCode}"`, { field: 'standardCode' });
           const testedOn = new Date(`${input.testedOn}T00:00:00Z`);
-          if (Number.isNaN(testedOn.getTime()) || testedOn.toISOString().slice(0, 10) !== input.testedOn) throw new BadInputError('testedOn is not a date', { field: 'testedOn' });
-          const measurements = Object.fromEntries(Object.entries(input.measurements).filter(([, value]) => value !== undefined && value !== null));
+          if (Number.isNaN(testedOn.getTime()) || testedOn.toISOString().slice(0, 10) !== input.testedOn)
+            throw new BadInputError('testedOn is not a date', { field: 'testedOn' });
+          const measurements = Object.fromEntries(
+            Object.entries(input.measurements).filter(([, value]) => value !== undefined && value !== null),
+          );
           const problems = evidenceProblems(
             standard,
             {
@@ -67,7 +78,10 @@ export class CertificationsService {
             },
             new Date(),
           );
-          if (problems.length) throw new BadInputError(`The evidence does not support the claim: ${problems.join('; ')}`, { problems });
+          if (problems.length)
+            throw new BadInputError(`The evidence does not support the claim: ${problems.join('; ')}`, {
+              problems,
+            });
 
           const certification = await manager.save(
             manager.create(Certification, {
@@ -88,7 +102,13 @@ export class CertificationsService {
             entityType: 'certification',
             entityId: certification.id,
             organisationId: certification.supplierId,
-            after: { productId: product.id, standardCode: standard.code, laboratory: certification.laboratory, reportNumber: certification.reportNumber, measurements },
+            after: {
+              productId: product.id,
+              standardCode: standard.code,
+              laboratory: certification.laboratory,
+              reportNumber: certification.reportNumber,
+              measurements,
+            },
           });
           await recordEvents(
             manager,
@@ -124,18 +144,31 @@ export class CertificationsService {
     if (args.category) qb.andWhere('c.category = :category', { category: args.category });
     if (args.supplierId) qb.andWhere('c.supplier_id = :supplierId', { supplierId: args.supplierId });
     if (args.productId) qb.andWhere('c.product_id = :productId', { productId: args.productId });
-    return paginate(qb, 'c.id', { column: 'c.submitted_at', value: (c) => c.submittedAt, direction: 'DESC' }, args);
+    return paginate(
+      qb,
+      'c.id',
+      { column: 'c.submitted_at', value: (c) => c.submittedAt, direction: 'DESC' },
+      args,
+    );
   }
 
   /** Validated certifications ending within N days, soonest first (suspended ones will not come back by then). */
   expiring(ctx: RequestContext, args: ExpiringCertificationsArgs): Promise<Connection<Certification>> {
     const now = new Date();
-    const qb = this.scoped(ctx).andWhere('c.status = :validated AND c.valid_until > :now AND c.valid_until <= :horizon', {
-      validated: CertificationStatus.VALIDATED,
-      now,
-      horizon: new Date(now.getTime() + args.withinDays * DAY_MS),
-    });
-    return paginate(qb, 'c.id', { column: 'c.valid_until', value: (c) => c.validUntil, direction: 'ASC' }, args);
+    const qb = this.scoped(ctx).andWhere(
+      'c.status = :validated AND c.valid_until > :now AND c.valid_until <= :horizon',
+      {
+        validated: CertificationStatus.VALIDATED,
+        now,
+        horizon: new Date(now.getTime() + args.withinDays * DAY_MS),
+      },
+    );
+    return paginate(
+      qb,
+      'c.id',
+      { column: 'c.valid_until', value: (c) => c.validUntil, direction: 'ASC' },
+      args,
+    );
   }
 
   /** Decisions in the order they were taken, for one supplier (the DGE: any) or one certification. */
@@ -146,7 +179,8 @@ export class CertificationsService {
       .createQueryBuilder('d')
       .innerJoin(Certification, 'c', 'c.id = d.certification_id');
     if (supplierId) qb.andWhere('c.supplier_id = :supplierId', { supplierId });
-    if (args.certificationId) qb.andWhere('d.certification_id = :certificationId', { certificationId: args.certificationId });
+    if (args.certificationId)
+      qb.andWhere('d.certification_id = :certificationId', { certificationId: args.certificationId });
     // Identity ids are drawn under each certification's row lock, so they follow its decisions' order.
     return paginate(qb, 'd.id', { column: 'd.id', value: (d) => d.id, direction: 'ASC' }, args);
   }

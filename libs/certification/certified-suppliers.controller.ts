@@ -28,6 +28,10 @@ export class CertifiedSuppliersController {
     const records = await this.suppliers.csvRecords({ category: query.category, regionCode: query.region });
     // French Excel expects ";" as the separator (the comma is its decimal mark) and only reads the
     // file as UTF-8, accents included, when it starts with a byte order mark.
-    return stringify([CERTIFIED_SUPPLIERS_CSV_COLUMNS, ...records], { delimiter: ';', bom: true, record_delimiter: 'windows' });
+    return stringify([CERTIFIED_SUPPLIERS_CSV_COLUMNS, ...records], {
+      delimiter: ';',
+      bom: true,
+      record_delimiter: 'windows',
+    });
   }
 }

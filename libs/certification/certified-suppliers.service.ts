@@ -26,7 +26,9 @@ interface SiteRow {
 const COUNTRY_NAMES = new Intl.DisplayNames(['fr'], { type: 'region' });
 
 function site(row: SiteRow): ProductionSite {
-  const department = row.production_department_code ? findDepartment(row.production_department_code) : undefined;
+  const department = row.production_department_code
+    ? findDepartment(row.production_department_code)
+    : undefined;
   const region = row.production_region_code ? findRegion(row.production_region_code) : undefined;
   return {
     countryCode: row.country_of_production,
@@ -88,8 +90,16 @@ export class CertifiedSuppliersService {
                  AND (CAST(:regionCode AS text) IS NULL OR p.production_region_code = :regionCode))`,
         { now: new Date(), category: args.category ?? null, regionCode: args.regionCode ?? null },
       );
-    const page = await paginate(qb, 'o.id', { column: 'o.name', value: (o) => o.name, direction: 'ASC' }, args);
-    const rows = await this.sites(args, page.edges.map((edge) => edge.node.id));
+    const page = await paginate(
+      qb,
+      'o.id',
+      { column: 'o.name', value: (o) => o.name, direction: 'ASC' },
+      args,
+    );
+    const rows = await this.sites(
+      args,
+      page.edges.map((edge) => edge.node.id),
+    );
     return {
       pageInfo: page.pageInfo,
       edges: page.edges.map(({ cursor, node }) => {

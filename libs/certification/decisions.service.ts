@@ -13,7 +13,13 @@ import {
 } from '@masks/core';
 import { MaskStandard, StandardKind } from '@masks/catalog';
 import { Certification, CertificationDecision } from './certification.entity';
-import { CertificationStatus, DecisionKind, REASON_REQUIRED, transition, WITHDRAWING } from './domain/certification.states';
+import {
+  CertificationStatus,
+  DecisionKind,
+  REASON_REQUIRED,
+  transition,
+  WITHDRAWING,
+} from './domain/certification.states';
 import { productValidity, type ProductValidity } from './domain/product-validity';
 import { supplierRecipients } from './recipients';
 
@@ -95,7 +101,13 @@ export class CertificationDecisionsService {
         const certification = await this.lock(manager, id);
         if (!certification || !transition(certification.status, DecisionKind.EXPIRE).ok) return false;
         if (!certification.validUntil || certification.validUntil > now) return false;
-        await this.apply(manager, RequestContext.system(), certification, { decision: DecisionKind.EXPIRE }, now);
+        await this.apply(
+          manager,
+          RequestContext.system(),
+          certification,
+          { decision: DecisionKind.EXPIRE },
+          now,
+        );
         return true;
       });
       if (done) expired++;
@@ -113,7 +125,10 @@ export class CertificationDecisionsService {
       const standard = await manager.findOneBy(MaskStandard, { code });
       if (!standard) throw new NotFoundError('Standard', code);
       if (validUntil && standard.validFrom && validUntil <= standard.validFrom) {
-        throw new BadInputError('The window must end after it starts', { field: 'validUntil', validFrom: standard.validFrom });
+        throw new BadInputError('The window must end after it starts', {
+          field: 'validUntil',
+          validFrom: standard.validFrom,
+        });
       }
       const before = { validFrom: standard.validFrom, validUntil: standard.validUntil };
       standard.validUntil = validUntil;
@@ -138,7 +153,12 @@ export class CertificationDecisionsService {
   }
 
   private lock(manager: EntityManager, id: string): Promise<Certification | null> {
-    return manager.getRepository(Certification).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id }).getOne();
+    return manager
+      .getRepository(Certification)
+      .createQueryBuilder('c')
+      .setLock('pessimistic_write')
+      .where('c.id = :id', { id })
+      .getOne();
   }
 
   /** Checks and applies one decision to a locked certification; refuses without changing anything. */
@@ -151,9 +171,11 @@ export class CertificationDecisionsService {
   ): Promise<Certification> {
     const { decision } = request;
     const moved = transition(certification.status, decision);
-    if (!moved.ok) throw new ConflictError(moved.reason, { reason: 'ILLEGAL_TRANSITION', status: certification.status });
+    if (!moved.ok)
+      throw new ConflictError(moved.reason, { reason: 'ILLEGAL_TRANSITION', status: certification.status });
     const reason = request.reason?.trim() || null;
-    if (REASON_REQUIRED.has(decision) && !reason) throw new BadInputError('This decision needs a reason', { field: 'reason' });
+    if (REASON_REQUIRED.has(decision) && !reason)
+      throw new BadInputError('This decision needs a reason', { field: 'reason' });
     if (decision === DecisionKind.VALIDATE && (!request.validUntil || request.validUntil <= now)) {
       throw new BadInputError('validUntil must be in the future', { field: 'validUntil' });
     }
@@ -190,7 +212,11 @@ export class CertificationDecisionsService {
       entityId: saved.id,
       organisationId: saved.supplierId,
       before,
-      after: { ...snapshot(saved), productCertifiedUntil: validity.certifiedUntil, productNativelyCertifiedUntil: validity.nativelyCertifiedUntil },
+      after: {
+        ...snapshot(saved),
+        productCertifiedUntil: validity.certifiedUntil,
+        productNativelyCertifiedUntil: validity.nativelyCertifiedUntil,
+      },
     });
     await recordEvents(manager, await this.eventsOf(manager, saved, decision, reason));
     return saved;
@@ -200,7 +226,12 @@ export class CertificationDecisionsService {
    * A withdrawal goes to the cascade, which tells the supplier what it withdrew; other decisions are
    * told to the supplier at once.
    */
-  private async eventsOf(manager: EntityManager, certification: Certification, decision: DecisionKind, reason: string | null): Promise<DomainEvent[]> {
+  private async eventsOf(
+    manager: EntityManager,
+    certification: Certification,
+    decision: DecisionKind,
+    reason: string | null,
+  ): Promise<DomainEvent[]> {
     if (WITHDRAWING.has(decision)) {
       const payload: CertificationWithdrawnPayload = {
         certificationId: certification.id,
@@ -211,7 +242,10 @@ export class CertificationDecisionsService {
       };
       return [{ type: CERTIFICATION_WITHDRAWN, queue: QUEUES.certification, payload: { ...payload } }];
     }
-    const until = decision === DecisionKind.VALIDATE ? ` jusqu’au ${certification.validUntil?.toISOString().slice(0, 10)}` : '';
+    const until =
+      decision === DecisionKind.VALIDATE
+        ? ` jusqu’au ${certification.validUntil?.toISOString().slice(0, 10)}`
+        : '';
     return (await supplierRecipients(manager, certification.supplierId)).map((recipient) =>
       notificationEvent({
         recipient,
@@ -231,7 +265,12 @@ export class CertificationDecisionsService {
     if (!ids.length) return [];
     await lockStandards(manager, 'SHARE');
     await manager.query(`SELECT id FROM product WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
-    const rows: { product_id: string; valid_until: Date | null; standard_valid_until: Date | null; kind: StandardKind }[] = await manager.query(
+    const rows: {
+      product_id: string;
+      valid_until: Date | null;
+      standard_valid_until: Date | null;
+      kind: StandardKind;
+    }[] = await manager.query(
       `SELECT c.product_id, c.valid_until, s.valid_until AS standard_valid_until, s.kind
        FROM certification c JOIN mask_standard s ON s.code = c.standard_code
        WHERE c.product_id = ANY($1::uuid[]) AND c.status = $2`,
@@ -241,7 +280,11 @@ export class CertificationDecisionsService {
       productValidity(
         rows
           .filter((row) => row.product_id === id)
-          .map((row) => ({ validUntil: row.valid_until, standardValidUntil: row.standard_valid_until, native: row.kind === StandardKind.NATIVE })),
+          .map((row) => ({
+            validUntil: row.valid_until,
+            standardValidUntil: row.standard_valid_until,
+            native: row.kind === StandardKind.NATIVE,
+          })),
       ),
     );
     await manager.query(

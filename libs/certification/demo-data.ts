@@ -13,8 +13,13 @@ const DAY_MS = 86_400_000;
 /** Values comfortably inside every bound of a standard, as a real passing report would show. */
 export function passingMeasurements(thresholds: Thresholds): Measurements {
   const values: Measurements = {};
-  for (const [name, bound] of Object.entries(thresholds) as [keyof Measurements, NonNullable<Thresholds[keyof Measurements]>][]) {
-    if (bound.min !== undefined) values[name] = name === 'washes' ? bound.min * 2 : Math.min(100, Math.round(bound.min * 1.03 * 10) / 10);
+  for (const [name, bound] of Object.entries(thresholds) as [
+    keyof Measurements,
+    NonNullable<Thresholds[keyof Measurements]>,
+  ][]) {
+    if (bound.min !== undefined)
+      values[name] =
+        name === 'washes' ? bound.min * 2 : Math.min(100, Math.round(bound.min * 1.03 * 10) / 10);
     else if (bound.max !== undefined) values[name] = Math.round(bound.max * 0.5 * 10) / 10;
     else if (bound.maxExclusive !== undefined) values[name] = Math.round(bound.maxExclusive * 0.75 * 10) / 10;
   }
@@ -45,14 +50,22 @@ export class CertificationDemoData {
       .where(':role = ANY(m.roles)', { role: Role.DGE_OFFICER })
       .orderBy('m.created_at')
       .getOne();
-    if (!officer) throw new Error('The demo DGE officer must exist (OrganisationsDemoData.load) before demo certifications');
+    if (!officer)
+      throw new Error(
+        'The demo DGE officer must exist (OrganisationsDemoData.load) before demo certifications',
+      );
     const dge = new RequestContext(undefined, this.auth.principalOf(officer));
     const testedOn = new Date(Date.now() - 20 * DAY_MS).toISOString().slice(0, 10);
     let made = 0;
     for (const product of products) {
-      if (await this.dataSource.getRepository(Certification).existsBy({ productId: product.productId })) continue;
-      const standard = await this.dataSource.getRepository(MaskStandard).findOneByOrFail({ code: product.standardCode });
-      const member = await this.dataSource.getRepository(Membership).findOneOrFail({ where: { organisationId: product.supplierId }, order: { createdAt: 'ASC' } });
+      if (await this.dataSource.getRepository(Certification).existsBy({ productId: product.productId }))
+        continue;
+      const standard = await this.dataSource
+        .getRepository(MaskStandard)
+        .findOneByOrFail({ code: product.standardCode });
+      const member = await this.dataSource
+        .getRepository(Membership)
+        .findOneOrFail({ where: { organisationId: product.supplierId }, order: { createdAt: 'ASC' } });
       const supplier = new RequestContext(undefined, this.auth.principalOf(member));
       const uns = product.standardCode.startsWith('AFNOR-UNS');
       const certification = await this.certifications.submit(supplier, {
@@ -67,11 +80,15 @@ export class CertificationDemoData {
       });
       made++;
       if (product.plan === 'pending') continue;
-      await this.decisions.decide(dge, certification.id, { decision: DecisionKind.VALIDATE, validUntil: new Date(Date.now() + 180 * DAY_MS) });
+      await this.decisions.decide(dge, certification.id, {
+        decision: DecisionKind.VALIDATE,
+        validUntil: new Date(Date.now() + 180 * DAY_MS),
+      });
       if (product.plan === 'revoked') {
         await this.decisions.decide(dge, certification.id, {
           decision: DecisionKind.REVOKE,
-          reason: 'Contrôle a posteriori : les échantillons prélevés ne reproduisent pas les performances du rapport d’essai',
+          reason:
+            'Contrôle a posteriori : les échantillons prélevés ne reproduisent pas les performances du rapport d’essai',
         });
       }
     }

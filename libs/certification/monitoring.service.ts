@@ -53,7 +53,10 @@ export class CertificationMonitoringService {
       stock.andWhere('o.warehouse_region_code = :region', { region: args.regionCode });
       production.andWhere('p.production_region_code = :region', { region: args.regionCode });
     }
-    const [stockRows, productionRows] = await Promise.all([stock.getRawMany<Figures>(), production.getRawMany<Figures>()]);
+    const [stockRows, productionRows] = await Promise.all([
+      stock.getRawMany<Figures>(),
+      production.getRawMany<Figures>(),
+    ]);
 
     const rows = new Map<string, CapacityRow>();
     const rowOf = (figures: Figures): CapacityRow => {
@@ -61,7 +64,14 @@ export class CertificationMonitoringService {
       let row = rows.get(key);
       if (!row) {
         const region = figures.region_code ? findRegion(figures.region_code) : undefined;
-        row = { category: figures.category, regionCode: figures.region_code, regionName: region?.name ?? null, stockAvailable: 0, dailyCapacity: 0, certifiedProducts: 0 };
+        row = {
+          category: figures.category,
+          regionCode: figures.region_code,
+          regionName: region?.name ?? null,
+          stockAvailable: 0,
+          dailyCapacity: 0,
+          certifiedProducts: 0,
+        };
         rows.set(key, row);
       }
       return row;
@@ -73,7 +83,8 @@ export class CertificationMonitoringService {
       row.certifiedProducts = Number(figures.products);
     }
     return [...rows.values()].sort(
-      (a, b) => a.category.localeCompare(b.category) || (a.regionCode ?? '~').localeCompare(b.regionCode ?? '~'),
+      (a, b) =>
+        a.category.localeCompare(b.category) || (a.regionCode ?? '~').localeCompare(b.regionCode ?? '~'),
     );
   }
 }

@@ -7,4 +7,5 @@ export const supplierRecipients = (manager: EntityManager, supplierId: string): 
   emailsWithRoles(manager, [Role.ORG_ADMIN, Role.SUPPLIER_MANAGER], supplierId);
 
 /** The DGE officers, who decide on evidence. */
-export const dgeRecipients = (manager: EntityManager): Promise<string[]> => emailsWithRoles(manager, [Role.DGE_OFFICER]);
+export const dgeRecipients = (manager: EntityManager): Promise<string[]> =>
+  emailsWithRoles(manager, [Role.DGE_OFFICER]);

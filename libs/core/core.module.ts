@@ -21,10 +21,14 @@ export class CoreModule {
       module: CoreModule,
       imports: [
         ConfigModule,
-        LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => loggerParams(config) }),
+        LoggerModule.forRootAsync({
+          inject: [APP_CONFIG],
+          useFactory: (config: AppConfig) => loggerParams(config),
+        }),
         TypeOrmModule.forRootAsync({
           inject: [APP_CONFIG],
-          useFactory: (config: AppConfig) => dataSourceOptions(config.databaseUrl, options.entities, options.poolSize),
+          useFactory: (config: AppConfig) =>
+            dataSourceOptions(config.databaseUrl, options.entities, options.poolSize),
         }),
       ],
       providers: [QueueRegistry, { provide: Mailer, useClass: LogMailer }],

@@ -14,7 +14,9 @@ export class InvoiceProcessor implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    this.queues.worker<OutboxJob<{ orderId: string }>>(QUEUES.invoices, (job) => this.process(job), { concurrency: 4 });
+    this.queues.worker<OutboxJob<{ orderId: string }>>(QUEUES.invoices, (job) => this.process(job), {
+      concurrency: 4,
+    });
   }
 
   async process(job: Job<OutboxJob<{ orderId: string }>>): Promise<void> {

@@ -1,9 +1,29 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { notificationEvent, QUEUES, QueueRegistry, recordEvents, RequestContext, runOnce, type OutboxJob } from '@masks/core';
+import {
+  notificationEvent,
+  QUEUES,
+  QueueRegistry,
+  recordEvents,
+  RequestContext,
+  runOnce,
+  type OutboxJob,
+} from '@masks/core';
 import { adminContactOf } from '@masks/organisations';
-import { isUnpaid, ORDER_EVENT_TYPES, OrderAction, OrderActor, OrderStatus, OrdersService, orderNumber, PaymentMethod, PaymentGateway, type Order, type RecordedShipmentInput } from '@masks/orders';
+import {
+  isUnpaid,
+  ORDER_EVENT_TYPES,
+  OrderAction,
+  OrderActor,
+  OrderStatus,
+  OrdersService,
+  orderNumber,
+  PaymentMethod,
+  PaymentGateway,
+  type Order,
+  type RecordedShipmentInput,
+} from '@masks/orders';
 
 type OrderJob = OutboxJob<{ orderId: string; shipments?: RecordedShipmentInput[]; orderIds?: string[] }>;
 
@@ -34,13 +54,21 @@ export class OrderPipelineProcessor implements OnApplicationBootstrap {
     await runOnce(this.dataSource.manager, eventId, `orders:${type}`, async (manager) => {
       switch (type) {
         case ORDER_EVENT_TYPES.placed:
-          await this.orders.transition(ctx, payload.orderId, (order) => (order.status === OrderStatus.PLACED ? this.paymentStart(order) : null), manager);
+          await this.orders.transition(
+            ctx,
+            payload.orderId,
+            (order) => (order.status === OrderStatus.PLACED ? this.paymentStart(order) : null),
+            manager,
+          );
           return;
         case ORDER_EVENT_TYPES.reservationExpiry:
           await this.orders.transition(
             ctx,
             payload.orderId,
-            (order) => (isUnpaid(order.status) ? { action: OrderAction.EXPIRE, actor: OrderActor.SYSTEM, note: 'not paid in time' } : null),
+            (order) =>
+              isUnpaid(order.status)
+                ? { action: OrderAction.EXPIRE, actor: OrderActor.SYSTEM, note: 'not paid in time' }
+                : null,
             manager,
           );
           return;
@@ -63,7 +91,11 @@ export class OrderPipelineProcessor implements OnApplicationBootstrap {
   /** Bank transfer: the invoice goes out. Card/SEPA: the provider's payment starts (its own idempotency key). */
   private paymentStart(order: Order) {
     if (order.paymentMethod === PaymentMethod.BANK_TRANSFER) {
-      return { action: OrderAction.ISSUE_INVOICE, actor: OrderActor.SYSTEM, note: 'bank transfer on invoice' };
+      return {
+        action: OrderAction.ISSUE_INVOICE,
+        actor: OrderActor.SYSTEM,
+        note: 'bank transfer on invoice',
+      };
     }
     return {
       action: OrderAction.START_CARD_PAYMENT,
@@ -75,10 +107,10 @@ export class OrderPipelineProcessor implements OnApplicationBootstrap {
   }
 
   private async remind(manager: DataSource['manager'], orderId: string, type: string): Promise<void> {
-    const [row]: { status: OrderStatus; seq: number; supplier_id: string; buyer_id: string }[] = await manager.query(
-      `SELECT status, seq, supplier_id, buyer_id FROM customer_order WHERE id = $1`,
-      [orderId],
-    );
+    const [row]: { status: OrderStatus; seq: number; supplier_id: string; buyer_id: string }[] =
+      await manager.query(`SELECT status, seq, supplier_id, buyer_id FROM customer_order WHERE id = $1`, [
+        orderId,
+      ]);
     const delivery = type === ORDER_EVENT_TYPES.deliveryReminder;
     if (!row || row.status !== (delivery ? OrderStatus.SHIPPED : OrderStatus.DELIVERED)) return;
     const contact = await adminContactOf(manager, delivery ? row.supplier_id : row.buyer_id);
@@ -87,8 +119,16 @@ export class OrderPipelineProcessor implements OnApplicationBootstrap {
     await recordEvents(manager, [
       notificationEvent(
         delivery
-          ? { recipient: contact, subject: `Commande ${number} : livraison ?`, body: `La commande ${number} est expédiée depuis plusieurs jours : indiquez sa livraison.` }
-          : { recipient: contact, subject: `Commande ${number} : accusé de réception attendu`, body: `Accusez réception de la commande ${number} en ligne, ligne par ligne.` },
+          ? {
+              recipient: contact,
+              subject: `Commande ${number} : livraison ?`,
+              body: `La commande ${number} est expédiée depuis plusieurs jours : indiquez sa livraison.`,
+            }
+          : {
+              recipient: contact,
+              subject: `Commande ${number} : accusé de réception attendu`,
+              body: `Accusez réception de la commande ${number} en ligne, ligne par ligne.`,
+            },
       ),
     ]);
   }

@@ -23,7 +23,10 @@ export class FlagOrdersOnWithdrawnOffers extends OffersWithdrawnSubscriber {
       // Orders still holding stock are the ones not delivered yet: those a withdrawal puts at risk.
       [event.offerIds, RESERVING_STATUSES, flag],
     );
-    const recipients = await adminContactsOf(manager, orders.map((order) => order.buyer_id));
+    const recipients = await adminContactsOf(
+      manager,
+      orders.map((order) => order.buyer_id),
+    );
     const events = [];
     for (const [i, order] of orders.entries()) {
       const recipient = recipients[i];

@@ -7,7 +7,11 @@ describe('geography', () => {
   });
 
   it('maps a department to its region, Corsica and overseas included', () => {
-    expect(findDepartment('67')).toMatchObject({ name: 'Bas-Rhin', regionCode: '44', regionName: 'Grand Est' });
+    expect(findDepartment('67')).toMatchObject({
+      name: 'Bas-Rhin',
+      regionCode: '44',
+      regionName: 'Grand Est',
+    });
     expect(findDepartment('2a')).toMatchObject({ code: '2A', regionCode: '94' });
     expect(findDepartment('976')).toMatchObject({ regionCode: '06' });
   });

@@ -71,8 +71,11 @@ function department(code: string): Area {
 export function departmentDistance(fromCode: string, toCode: string): DepartmentDistance {
   const from = department(fromCode);
   const to = department(toCode);
-  if (from.code === to.code) return { tier: 'SAME_DEPARTMENT', rank: 0, label: `same department (${to.code})` };
-  if (from.region === to.region) return { tier: 'SAME_REGION', rank: 1, label: `same region (${REGIONS.get(to.region ?? '')?.nom})` };
-  if (from.zone === 'metro' && to.zone === 'metro') return { tier: 'MAINLAND', rank: 2, label: `another region (${to.code} ${to.nom})` };
+  if (from.code === to.code)
+    return { tier: 'SAME_DEPARTMENT', rank: 0, label: `same department (${to.code})` };
+  if (from.region === to.region)
+    return { tier: 'SAME_REGION', rank: 1, label: `same region (${REGIONS.get(to.region ?? '')?.nom})` };
+  if (from.zone === 'metro' && to.zone === 'metro')
+    return { tier: 'MAINLAND', rank: 2, label: `another region (${to.code} ${to.nom})` };
   return { tier: 'OVERSEAS', rank: 3, label: `overseas shipping (from ${to.code} ${to.nom})` };
 }

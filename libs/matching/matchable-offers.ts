@@ -26,7 +26,11 @@ interface OfferRow {
  * sell at least their minimum. A product with a native certification is judged on it alone (it is
  * the one that lasts); one certified only by derogation is flagged as an equivalence.
  */
-export async function loadMatchableOffers(manager: EntityManager, categories: readonly string[], offerIds?: readonly string[]): Promise<MatchableOffer[]> {
+export async function loadMatchableOffers(
+  manager: EntityManager,
+  categories: readonly string[],
+  offerIds?: readonly string[],
+): Promise<MatchableOffer[]> {
   const rows: OfferRow[] = await manager.query(
     `SELECT o.id, o.supplier_id, o.category, o.minimum_order_quantity, o.order_increment, o.price_tiers, o.available_from,
             o.lead_time_days, o.warehouse_department_code, o.made_in_france, o.valid_until,
@@ -73,7 +77,10 @@ export const toOpenNeed = (need: Need, covered: number): OpenNeed => ({
 });
 
 /** Units already ordered for each need (orders still alive: not cancelled, expired or refunded). */
-export async function coveredQuantities(manager: EntityManager, needIds: readonly string[]): Promise<Map<string, number>> {
+export async function coveredQuantities(
+  manager: EntityManager,
+  needIds: readonly string[],
+): Promise<Map<string, number>> {
   const rows: { need_id: string; covered: number }[] = await manager.query(
     `SELECT o.need_id, sum(l.quantity)::int AS covered FROM customer_order o JOIN order_line l ON l.order_id = o.id
      WHERE o.need_id = ANY($1::uuid[]) AND o.status <> ALL($2::text[]) GROUP BY o.need_id`,
@@ -84,5 +91,9 @@ export async function coveredQuantities(manager: EntityManager, needIds: readonl
 
 /** A need that closes takes its open proposals with it. */
 export async function lapseProposals(manager: EntityManager, needId: string): Promise<void> {
-  await manager.query(`UPDATE proposal SET status = $2 WHERE need_id = $1 AND status = $3`, [needId, ProposalStatus.LAPSED, ProposalStatus.PROPOSED]);
+  await manager.query(`UPDATE proposal SET status = $2 WHERE need_id = $1 AND status = $3`, [
+    needId,
+    ProposalStatus.LAPSED,
+    ProposalStatus.PROPOSED,
+  ]);
 }

@@ -1,6 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ConflictError, NotFoundError, RequestContext, audit, notificationEvent, recordEvents } from '@masks/core';
+import {
+  ConflictError,
+  NotFoundError,
+  RequestContext,
+  audit,
+  notificationEvent,
+  recordEvents,
+} from '@masks/core';
 import { adminContactsOf } from '@masks/organisations';
 import { OrdersService, type Order, type PaymentMethod } from '@masks/orders';
 import { allocateSupply } from './domain/allocation';
@@ -26,17 +33,26 @@ export class MatchingRunsService {
    * null when another run holds the lock. `outer`: run inside the caller's transaction.
    */
   run(outer?: EntityManager): Promise<MatchingRun | null> {
-    const inTransaction = <T>(work: (manager: EntityManager) => Promise<T>) => (outer ? work(outer) : this.dataSource.transaction(work));
+    const inTransaction = <T>(work: (manager: EntityManager) => Promise<T>) =>
+      outer ? work(outer) : this.dataSource.transaction(work);
     return inTransaction(async (manager) => {
-      const [{ locked }]: { locked: boolean }[] = await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [RUN_LOCK]);
+      const [{ locked }]: { locked: boolean }[] = await manager.query(
+        `SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`,
+        [RUN_LOCK],
+      );
       if (!locked) return null;
       const needs = await manager
         .getRepository(Need)
         .createQueryBuilder('n')
         .where('n.status = :open AND n.expires_at > now() AND n.needed_by > now()', { open: NeedStatus.OPEN })
         .getMany();
-      const covered = await coveredQuantities(manager, needs.map((n) => n.id));
-      const open = needs.map((need) => toOpenNeed(need, covered.get(need.id) ?? 0)).filter((need) => need.quantity > 0);
+      const covered = await coveredQuantities(
+        manager,
+        needs.map((n) => n.id),
+      );
+      const open = needs
+        .map((need) => toOpenNeed(need, covered.get(need.id) ?? 0))
+        .filter((need) => need.quantity > 0);
       const offers = await loadMatchableOffers(manager, [...new Set(open.map((need) => need.category))]);
       const started = Date.now();
       const result = allocateSupply({ needs: open, offers, now: new Date() });
@@ -50,7 +66,10 @@ export class MatchingRunsService {
           durationMs: Date.now() - started,
         }),
       );
-      await manager.query(`UPDATE proposal SET status = $1 WHERE status = $2`, [ProposalStatus.LAPSED, ProposalStatus.PROPOSED]);
+      await manager.query(`UPDATE proposal SET status = $1 WHERE status = $2`, [
+        ProposalStatus.LAPSED,
+        ProposalStatus.PROPOSED,
+      ]);
       const explanations = new Map(result.needs.map((n) => [n.needId, n.explanation]));
       if (result.allocations.length) {
         await manager.query(
@@ -67,34 +86,67 @@ export class MatchingRunsService {
         );
       }
       await this.notifyBuyers(manager, needs, new Set(result.allocations.map((a) => a.needId)));
-      this.logger.log(`matching run ${run.id}: ${result.allocated}/${result.requested} units over ${open.length} needs and ${offers.length} offers`);
+      this.logger.log(
+        `matching run ${run.id}: ${result.allocated}/${result.requested} units over ${open.length} needs and ${offers.length} offers`,
+      );
       return run;
     });
   }
 
   private async notifyBuyers(manager: EntityManager, needs: Need[], served: Set<string>): Promise<void> {
     const buyers = [...new Set(needs.filter((need) => served.has(need.id)).map((need) => need.buyerId))];
-    const recipients = (await adminContactsOf(manager, buyers)).filter((recipient): recipient is string => recipient !== null);
+    const recipients = (await adminContactsOf(manager, buyers)).filter(
+      (recipient): recipient is string => recipient !== null,
+    );
     await recordEvents(
       manager,
       recipients.map((recipient) =>
-        notificationEvent({ recipient, subject: 'Nouvelles propositions pour vos besoins en masques', body: 'Des offres certifiées vous sont proposées : acceptez-les pour commander.' }),
+        notificationEvent({
+          recipient,
+          subject: 'Nouvelles propositions pour vos besoins en masques',
+          body: 'Des offres certifiées vous sont proposées : acceptez-les pour commander.',
+        }),
       ),
     );
   }
 
   /** The buyer accepts: the order is placed in the same transaction (stock reserved, or CONFLICT with what is left). */
-  async accept(ctx: RequestContext, proposalId: string, paymentMethod: PaymentMethod, idempotencyKey?: string): Promise<Order> {
+  async accept(
+    ctx: RequestContext,
+    proposalId: string,
+    paymentMethod: PaymentMethod,
+    idempotencyKey?: string,
+  ): Promise<Order> {
     return this.dataSource.transaction(async (manager) => {
       const { proposal, need } = await this.ownProposalForUpdate(manager, ctx, proposalId);
       const order = await this.orders.place(
         ctx,
-        { lines: [{ offerId: proposal.offerId, quantity: proposal.quantity, expectedUnitPriceMicros: proposal.unitPriceMicros }], paymentMethod, deliveryDepartmentCode: need.deliveryDepartmentCode },
+        {
+          lines: [
+            {
+              offerId: proposal.offerId,
+              quantity: proposal.quantity,
+              expectedUnitPriceMicros: proposal.unitPriceMicros,
+            },
+          ],
+          paymentMethod,
+          deliveryDepartmentCode: need.deliveryDepartmentCode,
+        },
         idempotencyKey,
         { needId: need.id, manager },
       );
-      await manager.update(Proposal, { id: proposal.id }, { status: ProposalStatus.ACCEPTED, orderId: order.id });
-      await audit(manager, ctx, { action: 'proposal.accepted', entityType: 'proposal', entityId: proposal.id, organisationId: need.buyerId, after: { orderId: order.id } });
+      await manager.update(
+        Proposal,
+        { id: proposal.id },
+        { status: ProposalStatus.ACCEPTED, orderId: order.id },
+      );
+      await audit(manager, ctx, {
+        action: 'proposal.accepted',
+        entityType: 'proposal',
+        entityId: proposal.id,
+        organisationId: need.buyerId,
+        after: { orderId: order.id },
+      });
       return order;
     });
   }
@@ -104,24 +156,49 @@ export class MatchingRunsService {
       const { proposal, need } = await this.ownProposalForUpdate(manager, ctx, proposalId);
       proposal.status = ProposalStatus.DECLINED;
       await manager.save(proposal);
-      await audit(manager, ctx, { action: 'proposal.declined', entityType: 'proposal', entityId: proposal.id, organisationId: need.buyerId });
+      await audit(manager, ctx, {
+        action: 'proposal.declined',
+        entityType: 'proposal',
+        entityId: proposal.id,
+        organisationId: need.buyerId,
+      });
       return proposal;
     });
   }
 
-  private async ownProposalForUpdate(manager: EntityManager, ctx: RequestContext, proposalId: string): Promise<{ proposal: Proposal; need: Need }> {
-    const proposal = await manager.getRepository(Proposal).createQueryBuilder('p').setLock('pessimistic_write').where('p.id = :proposalId', { proposalId }).getOne();
-    const need = proposal && (await manager.findOneBy(Need, { id: proposal.needId, buyerId: ctx.organisationId }));
+  private async ownProposalForUpdate(
+    manager: EntityManager,
+    ctx: RequestContext,
+    proposalId: string,
+  ): Promise<{ proposal: Proposal; need: Need }> {
+    const proposal = await manager
+      .getRepository(Proposal)
+      .createQueryBuilder('p')
+      .setLock('pessimistic_write')
+      .where('p.id = :proposalId', { proposalId })
+      .getOne();
+    const need =
+      proposal && (await manager.findOneBy(Need, { id: proposal.needId, buyerId: ctx.organisationId }));
     if (!proposal || !need) throw new NotFoundError('Proposal', proposalId);
-    if (proposal.status !== ProposalStatus.PROPOSED) throw new ConflictError(`This proposal is ${proposal.status.toLowerCase()}`, { reason: 'PROPOSAL_CLOSED' });
-    if (need.status !== NeedStatus.OPEN) throw new ConflictError(`Its need is ${need.status.toLowerCase()}`, { reason: 'NEED_CLOSED' });
+    if (proposal.status !== ProposalStatus.PROPOSED)
+      throw new ConflictError(`This proposal is ${proposal.status.toLowerCase()}`, {
+        reason: 'PROPOSAL_CLOSED',
+      });
+    if (need.status !== NeedStatus.OPEN)
+      throw new ConflictError(`Its need is ${need.status.toLowerCase()}`, { reason: 'NEED_CLOSED' });
     return { proposal, need };
   }
 
   proposalsOf(ctx: RequestContext, needId: string): Promise<Proposal[]> {
     return ctx
       .loader<string, Proposal[]>('needs.proposals', async (ids) => {
-        const rows = await this.dataSource.getRepository(Proposal).createQueryBuilder('p').where('p.need_id = ANY(:ids)', { ids: [...ids] }).orderBy('p.created_at', 'DESC').addOrderBy('p.id').getMany();
+        const rows = await this.dataSource
+          .getRepository(Proposal)
+          .createQueryBuilder('p')
+          .where('p.need_id = ANY(:ids)', { ids: [...ids] })
+          .orderBy('p.created_at', 'DESC')
+          .addOrderBy('p.id')
+          .getMany();
         return ids.map((id) => rows.filter((row) => row.needId === id));
       })
       .load(needId);

@@ -1,7 +1,16 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
-import { APP_CONFIG, notificationEvent, QUEUES, QueueRegistry, recordEvents, runOnce, type AppConfig, type OutboxJob } from '@masks/core';
+import {
+  APP_CONFIG,
+  notificationEvent,
+  QUEUES,
+  QueueRegistry,
+  recordEvents,
+  runOnce,
+  type AppConfig,
+  type OutboxJob,
+} from '@masks/core';
 import { adminContactOf } from '@masks/organisations';
 import { Need, NeedStatus } from './need.entity';
 import { MATCHING_EVENT_TYPES } from './need.events';
@@ -33,7 +42,11 @@ export class MatchingProcessor implements OnApplicationBootstrap {
     if (!this.config.matchingIntervalMinutes) return;
     await this.queues
       .queue(QUEUES.matching)
-      .upsertJobScheduler(RUN_SCHEDULER_ID, { every: this.config.matchingIntervalMinutes * 60_000 }, { name: SCHEDULED_RUN, opts: { removeOnComplete: 100, removeOnFail: 100 } })
+      .upsertJobScheduler(
+        RUN_SCHEDULER_ID,
+        { every: this.config.matchingIntervalMinutes * 60_000 },
+        { name: SCHEDULED_RUN, opts: { removeOnComplete: 100, removeOnFail: 100 } },
+      )
       .catch((error: Error) => this.logger.warn(`matching schedule not registered: ${error.message}`));
   }
 
@@ -49,8 +62,14 @@ export class MatchingProcessor implements OnApplicationBootstrap {
         await this.runs.run(manager);
         return;
       }
-      const need = await manager.getRepository(Need).createQueryBuilder('n').setLock('pessimistic_write').where('n.id = :id', { id: payload.needId }).getOne();
-      if (!need || need.status !== NeedStatus.OPEN || need.expiresAt.toISOString() !== payload.expiresAt) return;
+      const need = await manager
+        .getRepository(Need)
+        .createQueryBuilder('n')
+        .setLock('pessimistic_write')
+        .where('n.id = :id', { id: payload.needId })
+        .getOne();
+      if (!need || need.status !== NeedStatus.OPEN || need.expiresAt.toISOString() !== payload.expiresAt)
+        return;
       if (type === MATCHING_EVENT_TYPES.needReminder) await this.remind(manager, need);
       if (type === MATCHING_EVENT_TYPES.needExpiry) {
         need.status = NeedStatus.EXPIRED;

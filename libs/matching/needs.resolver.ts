@@ -1,6 +1,16 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, ApiScope, Ctx, connectionComplexity, IDEMPOTENCY_KEY_DESCRIPTION, Paginated, RequestContext, Role, recordEvents } from '@masks/core';
+import {
+  Allow,
+  ApiScope,
+  Ctx,
+  connectionComplexity,
+  IDEMPOTENCY_KEY_DESCRIPTION,
+  Paginated,
+  RequestContext,
+  Role,
+  recordEvents,
+} from '@masks/core';
 import { Order, PaymentMethod } from '@masks/orders';
 import { DataSource } from 'typeorm';
 import { MatchingRun, Need, Proposal } from './need.entity';
@@ -31,7 +41,8 @@ export class NeedsResolver {
   postNeed(
     @Ctx() ctx: RequestContext,
     @Args('input') input: NeedInput,
-    @Args('idempotencyKey', { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey?: string,
+    @Args('idempotencyKey', { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+    idempotencyKey?: string,
   ): Promise<Need> {
     return this.needs.post(ctx, input, idempotencyKey);
   }
@@ -48,24 +59,31 @@ export class NeedsResolver {
     return this.needs.cancel(ctx, id);
   }
 
-  @Mutation(() => Order, { description: 'Orders from an offer for this need; the order counts toward its coverage' })
+  @Mutation(() => Order, {
+    description: 'Orders from an offer for this need; the order counts toward its coverage',
+  })
   @Allow(BUYER, WRITE)
   orderForNeed(
     @Ctx() ctx: RequestContext,
     @Args('needId', { type: () => ID }, ParseUUIDPipe) needId: string,
     @Args('input') input: OrderForNeedInput,
-    @Args('idempotencyKey', { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey?: string,
+    @Args('idempotencyKey', { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+    idempotencyKey?: string,
   ): Promise<Order> {
     return this.needs.orderFor(ctx, needId, input, idempotencyKey);
   }
 
-  @Mutation(() => Order, { description: 'Accepting a proposal places its order (stock reserved at once, or refused with what is left)' })
+  @Mutation(() => Order, {
+    description:
+      'Accepting a proposal places its order (stock reserved at once, or refused with what is left)',
+  })
   @Allow(BUYER, WRITE)
   acceptProposal(
     @Ctx() ctx: RequestContext,
     @idArg() id: string,
     @Args('paymentMethod', { type: () => PaymentMethod }) paymentMethod: PaymentMethod,
-    @Args('idempotencyKey', { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey?: string,
+    @Args('idempotencyKey', { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+    idempotencyKey?: string,
   ): Promise<Order> {
     return this.runs.accept(ctx, id, paymentMethod, idempotencyKey);
   }
@@ -76,7 +94,9 @@ export class NeedsResolver {
     return this.runs.decline(ctx, id);
   }
 
-  @Mutation(() => Boolean, { description: 'Asks for a batch matching run now (it also runs every MATCHING_INTERVAL_MINUTES)' })
+  @Mutation(() => Boolean, {
+    description: 'Asks for a batch matching run now (it also runs every MATCHING_INTERVAL_MINUTES)',
+  })
   @Allow([Role.DGE_OFFICER])
   async requestMatchingRun(): Promise<boolean> {
     await this.dataSource.transaction((manager) => recordEvents(manager, [MATCHING_EVENTS.run()]));
@@ -89,7 +109,10 @@ export class NeedsResolver {
     return this.runs.latestRun();
   }
 
-  @Query(() => NeedConnection, { complexity: connectionComplexity, description: 'The caller’s needs (the DGE: all)' })
+  @Query(() => NeedConnection, {
+    complexity: connectionComplexity,
+    description: 'The caller’s needs (the DGE: all)',
+  })
   @Allow([Role.BUYER, Role.DGE_OFFICER], READ)
   needsList(@Ctx() ctx: RequestContext, @Args() args: NeedsArgs): Promise<NeedConnection> {
     return this.needs.list(ctx, args);
@@ -111,7 +134,11 @@ export class NeedsResolver {
     return Math.max(0, need.quantity - (await this.needs.coveredOf(ctx, need.id)));
   }
 
-  @ResolveField(() => NeedSuggestions, { complexity: 50, description: 'Offers that can serve the rest of the need, best first, and why; those that cannot, and why not' })
+  @ResolveField(() => NeedSuggestions, {
+    complexity: 50,
+    description:
+      'Offers that can serve the rest of the need, best first, and why; those that cannot, and why not',
+  })
   suggestions(@Ctx() ctx: RequestContext, @Parent() need: Need): Promise<NeedSuggestions> {
     return this.needs.suggestions(ctx, need);
   }

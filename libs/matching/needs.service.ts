@@ -1,6 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { APP_CONFIG, BadInputError, ConflictError, NotFoundError, RequestContext, audit, once, paginate, recordEvents, type AppConfig, type Connection } from '@masks/core';
+import {
+  APP_CONFIG,
+  BadInputError,
+  ConflictError,
+  NotFoundError,
+  RequestContext,
+  audit,
+  once,
+  paginate,
+  recordEvents,
+  type AppConfig,
+  type Connection,
+} from '@masks/core';
 import { Offer, OffersService } from '@masks/catalog';
 import { findDepartment } from '@masks/geography';
 import { OrdersService, type Order } from '@masks/orders';
@@ -33,13 +45,20 @@ export class NeedsService {
 
   private lifecycleEvents(need: Need) {
     const reminderAt = new Date(need.expiresAt.getTime() - this.config.needReminderDays * DAY_MS);
-    return [MATCHING_EVENTS.reminder(need.id, need.expiresAt, reminderAt), MATCHING_EVENTS.expiry(need.id, need.expiresAt)];
+    return [
+      MATCHING_EVENTS.reminder(need.id, need.expiresAt, reminderAt),
+      MATCHING_EVENTS.expiry(need.id, need.expiresAt),
+    ];
   }
 
   post(ctx: RequestContext, input: NeedInput, idempotencyKey?: string): Promise<Need> {
     const department = findDepartment(input.deliveryDepartmentCode);
-    if (!department) throw new BadInputError(`Unknown department code "${input.deliveryDepartmentCode}"`, { field: 'deliveryDepartmentCode' });
-    if (input.neededBy.getTime() <= Date.now()) throw new BadInputError('neededBy must be in the future', { field: 'neededBy' });
+    if (!department)
+      throw new BadInputError(`Unknown department code "${input.deliveryDepartmentCode}"`, {
+        field: 'deliveryDepartmentCode',
+      });
+    if (input.neededBy.getTime() <= Date.now())
+      throw new BadInputError('neededBy must be in the future', { field: 'neededBy' });
     return this.dataSource.transaction((manager) =>
       once(
         manager,
@@ -61,7 +80,13 @@ export class NeedsService {
               expiresAt: new Date(Date.now() + this.config.needTtlDays * DAY_MS),
             }),
           );
-          await audit(manager, ctx, { action: 'need.posted', entityType: 'need', entityId: need.id, organisationId: need.buyerId, after: { ...input } });
+          await audit(manager, ctx, {
+            action: 'need.posted',
+            entityType: 'need',
+            entityId: need.id,
+            organisationId: need.buyerId,
+            after: { ...input },
+          });
           await recordEvents(manager, this.lifecycleEvents(need));
           return { id: need.id, value: need };
         },
@@ -71,9 +96,15 @@ export class NeedsService {
   }
 
   private async ownOpenForUpdate(manager: EntityManager, ctx: RequestContext, id: string): Promise<Need> {
-    const need = await manager.getRepository(Need).createQueryBuilder('n').setLock('pessimistic_write').where('n.id = :id AND n.buyer_id = :me', { id, me: ctx.organisationId }).getOne();
+    const need = await manager
+      .getRepository(Need)
+      .createQueryBuilder('n')
+      .setLock('pessimistic_write')
+      .where('n.id = :id AND n.buyer_id = :me', { id, me: ctx.organisationId })
+      .getOne();
     if (!need) throw new NotFoundError('Need', id);
-    if (need.status !== NeedStatus.OPEN) throw new ConflictError(`This need is ${need.status.toLowerCase()}`, { reason: 'NEED_CLOSED' });
+    if (need.status !== NeedStatus.OPEN)
+      throw new ConflictError(`This need is ${need.status.toLowerCase()}`, { reason: 'NEED_CLOSED' });
     return need;
   }
 
@@ -83,7 +114,13 @@ export class NeedsService {
       const need = await this.ownOpenForUpdate(manager, ctx, id);
       need.expiresAt = new Date(Date.now() + this.config.needTtlDays * DAY_MS);
       await manager.save(need);
-      await audit(manager, ctx, { action: 'need.reconfirmed', entityType: 'need', entityId: id, organisationId: need.buyerId, after: { expiresAt: need.expiresAt } });
+      await audit(manager, ctx, {
+        action: 'need.reconfirmed',
+        entityType: 'need',
+        entityId: id,
+        organisationId: need.buyerId,
+        after: { expiresAt: need.expiresAt },
+      });
       await recordEvents(manager, this.lifecycleEvents(need));
       return need;
     });
@@ -95,7 +132,12 @@ export class NeedsService {
       need.status = NeedStatus.CANCELLED;
       await manager.save(need);
       await lapseProposals(manager, id);
-      await audit(manager, ctx, { action: 'need.cancelled', entityType: 'need', entityId: id, organisationId: need.buyerId });
+      await audit(manager, ctx, {
+        action: 'need.cancelled',
+        entityType: 'need',
+        entityId: id,
+        organisationId: need.buyerId,
+      });
       return need;
     });
   }
@@ -111,7 +153,12 @@ export class NeedsService {
     const qb = this.dataSource.getRepository(Need).createQueryBuilder('n');
     if (!ctx.isDge) qb.where('n.buyer_id = :me', { me: ctx.organisationId });
     if (args.status) qb.andWhere('n.status = :status', { status: args.status });
-    return paginate(qb, 'n.id', { column: 'n.created_at', value: (n) => n.createdAt, direction: 'DESC' }, args);
+    return paginate(
+      qb,
+      'n.id',
+      { column: 'n.created_at', value: (n) => n.createdAt, direction: 'DESC' },
+      args,
+    );
   }
 
   /** Units already ordered for the need, batched per request. */
@@ -127,9 +174,15 @@ export class NeedsService {
   /** Ranked offers that can serve the rest of the need, with why; and the offers that cannot, with why not. */
   async suggestions(ctx: RequestContext, need: Need): Promise<NeedSuggestions> {
     const offers = await loadMatchableOffers(this.dataSource.manager, [need.category]);
-    const { ranked, excluded } = suggestOffers(toOpenNeed(need, await this.coveredOf(ctx, need.id)), offers, new Date());
+    const { ranked, excluded } = suggestOffers(
+      toOpenNeed(need, await this.coveredOf(ctx, need.id)),
+      offers,
+      new Date(),
+    );
     const ids = [...ranked.map((r) => r.offer.offerId), ...excluded.map((e) => e.offer.offerId)];
-    const listed = await this.offers.withListing(await this.dataSource.getRepository(Offer).findBy({ id: In(ids) }));
+    const listed = await this.offers.withListing(
+      await this.dataSource.getRepository(Offer).findBy({ id: In(ids) }),
+    );
     const entities = new Map(listed.map((offer) => [offer.id, offer]));
     return {
       ranked: ranked.map((r) => ({
@@ -140,22 +193,37 @@ export class NeedsService {
         explanation: r.explanation,
         estimatedDelivery: r.estimatedDelivery,
       })),
-      excluded: excluded.map((e) => ({ offer: entities.get(e.offer.offerId) as Offer, reasons: e.reasons.map(({ code, message }) => ({ code, message })) })),
+      excluded: excluded.map((e) => ({
+        offer: entities.get(e.offer.offerId) as Offer,
+        reasons: e.reasons.map(({ code, message }) => ({ code, message })),
+      })),
     };
   }
 
   /** Orders from one offer for an open need of the caller's: the order counts toward the need's coverage. */
-  async orderFor(ctx: RequestContext, needId: string, input: OrderForNeedInput, idempotencyKey?: string): Promise<Order> {
+  async orderFor(
+    ctx: RequestContext,
+    needId: string,
+    input: OrderForNeedInput,
+    idempotencyKey?: string,
+  ): Promise<Order> {
     const need = await this.findVisible(ctx, needId);
     if (need.buyerId !== ctx.organisationId) throw new NotFoundError('Need', needId);
-    if (need.status !== NeedStatus.OPEN) throw new ConflictError(`This need is ${need.status.toLowerCase()}`, { reason: 'NEED_CLOSED' });
+    if (need.status !== NeedStatus.OPEN)
+      throw new ConflictError(`This need is ${need.status.toLowerCase()}`, { reason: 'NEED_CLOSED' });
     const offer = await this.dataSource.getRepository(Offer).findOneBy({ id: input.offerId });
     if (offer && offer.category !== need.category) {
-      throw new BadInputError(`This offer is for ${offer.category} masks; the need is for ${need.category}`, { field: 'offerId' });
+      throw new BadInputError(`This offer is for ${offer.category} masks; the need is for ${need.category}`, {
+        field: 'offerId',
+      });
     }
     return this.orders.place(
       ctx,
-      { lines: [{ offerId: input.offerId, quantity: input.quantity }], paymentMethod: input.paymentMethod, deliveryDepartmentCode: need.deliveryDepartmentCode },
+      {
+        lines: [{ offerId: input.offerId, quantity: input.quantity }],
+        paymentMethod: input.paymentMethod,
+        deliveryDepartmentCode: need.deliveryDepartmentCode,
+      },
       idempotencyKey,
       { needId },
     );

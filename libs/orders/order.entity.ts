@@ -86,11 +86,17 @@ export class Order {
   @Column({ type: 'bigint', transformer: bigintAsNumber })
   totalCents: number;
 
-  @Field(() => Date, { nullable: true, description: 'Unpaid by then, the order expires and its stock is released' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Unpaid by then, the order expires and its stock is released',
+  })
   @Column({ type: 'timestamptz', nullable: true })
   reservationExpiresAt: Date | null;
 
-  @Field(() => ID, { nullable: true, description: 'The need this order covers, when it came from a proposal' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The need this order covers, when it came from a proposal',
+  })
   @Column({ type: 'uuid', nullable: true })
   needId: string | null;
 
@@ -105,7 +111,10 @@ export class Order {
   @Column({ type: 'timestamptz', nullable: true })
   paidAt: Date | null;
 
-  @Field(() => String, { nullable: true, description: "The refund's reference (provider refund, or the supplier's transfer)" })
+  @Field(() => String, {
+    nullable: true,
+    description: "The refund's reference (provider refund, or the supplier's transfer)",
+  })
   @Column({ type: 'text', nullable: true })
   refundReference: string | null;
 
@@ -133,7 +142,10 @@ export class Order {
   @Column({ type: 'text', nullable: true })
   cancellationReason: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Set when something puts the order at risk, e.g. its product’s certification was revoked' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Set when something puts the order at risk, e.g. its product’s certification was revoked',
+  })
   @Column({ type: 'text', nullable: true })
   flag: string | null;
 
@@ -198,7 +210,10 @@ export class OrderLine {
   @Column({ type: 'int', nullable: true })
   receivedQuantity: number | null;
 
-  @Field(() => [String], { nullable: true, description: 'Lot numbers as the buyer read them, when they differ' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Lot numbers as the buyer read them, when they differ',
+  })
   @Column({ type: 'text', array: true, nullable: true })
   receivedLotNumbers: string[] | null;
 

@@ -15,15 +15,23 @@ export const ORDER_EVENT_TYPES = {
 
 import type { RecordedShipmentInput } from './dto/order.inputs';
 
-const on = (queue: DomainEvent['queue'], type: string, orderId: string, runAt?: Date): DomainEvent => ({ queue, type, payload: { orderId }, runAt });
+const on = (queue: DomainEvent['queue'], type: string, orderId: string, runAt?: Date): DomainEvent => ({
+  queue,
+  type,
+  payload: { orderId },
+  runAt,
+});
 
 export const ORDER_EVENTS = {
   /** Sets up payment: a card/SEPA payment with the provider, or the invoice for a transfer. */
   placed: (orderId: string) => on(QUEUES.orders, ORDER_EVENT_TYPES.placed, orderId),
   /** Delayed to the end of the reservation: expires the order if it is still unpaid then. */
-  reservationExpiry: (orderId: string, at: Date) => on(QUEUES.orders, ORDER_EVENT_TYPES.reservationExpiry, orderId, at),
-  deliveryReminder: (orderId: string, at: Date) => on(QUEUES.orders, ORDER_EVENT_TYPES.deliveryReminder, orderId, at),
-  receiptReminder: (orderId: string, at: Date) => on(QUEUES.orders, ORDER_EVENT_TYPES.receiptReminder, orderId, at),
+  reservationExpiry: (orderId: string, at: Date) =>
+    on(QUEUES.orders, ORDER_EVENT_TYPES.reservationExpiry, orderId, at),
+  deliveryReminder: (orderId: string, at: Date) =>
+    on(QUEUES.orders, ORDER_EVENT_TYPES.deliveryReminder, orderId, at),
+  receiptReminder: (orderId: string, at: Date) =>
+    on(QUEUES.orders, ORDER_EVENT_TYPES.receiptReminder, orderId, at),
   invoice: (orderId: string) => on(QUEUES.invoices, ORDER_EVENT_TYPES.invoice, orderId),
   refund: (orderId: string) => on(QUEUES.payments, ORDER_EVENT_TYPES.refund, orderId),
   /** An order ended before its card/SEPA payment went through: the provider's payment is cancelled. */
@@ -34,5 +42,9 @@ export const ORDER_EVENTS = {
     type: ORDER_EVENT_TYPES.shipmentsRecorded,
     payload: { shipments: shipments.map((shipment) => ({ ...shipment })) },
   }),
-  deliveriesRecorded: (orderIds: string[]): DomainEvent => ({ queue: QUEUES.orders, type: ORDER_EVENT_TYPES.deliveriesRecorded, payload: { orderIds } }),
+  deliveriesRecorded: (orderIds: string[]): DomainEvent => ({
+    queue: QUEUES.orders,
+    type: ORDER_EVENT_TYPES.deliveriesRecorded,
+    payload: { orderIds },
+  }),
 };

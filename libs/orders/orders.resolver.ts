@@ -1,6 +1,16 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { ALL_ROLES, Allow, ApiScope, Ctx, connectionComplexity, IDEMPOTENCY_KEY_DESCRIPTION, Paginated, RequestContext, Role } from '@masks/core';
+import {
+  ALL_ROLES,
+  Allow,
+  ApiScope,
+  Ctx,
+  connectionComplexity,
+  IDEMPOTENCY_KEY_DESCRIPTION,
+  Paginated,
+  RequestContext,
+  Role,
+} from '@masks/core';
 import { OffersService, SupplierSummary } from '@masks/catalog';
 import { Order, OrderLine, OrderTransition } from './order.entity';
 import { OrderAction, OrderStatus } from './domain/order.states';
@@ -8,7 +18,14 @@ import { PaymentGateway } from './payment-gateway';
 import { Invoice } from './invoices/invoice.entity';
 import { InvoicesService } from './invoices/invoices.service';
 import { OrdersService, orderNumber } from './orders.service';
-import { AcknowledgeReceiptInput, DeliveriesInput, OrdersArgs, PlaceOrderInput, ShipmentsInput, ShipOrderInput } from './dto/order.inputs';
+import {
+  AcknowledgeReceiptInput,
+  DeliveriesInput,
+  OrdersArgs,
+  PlaceOrderInput,
+  ShipmentsInput,
+  ShipOrderInput,
+} from './dto/order.inputs';
 
 @ObjectType()
 export class OrderConnection extends Paginated(Order) {}
@@ -26,31 +43,50 @@ export class OrdersResolver {
     private readonly invoices: InvoicesService,
   ) {}
 
-  @Mutation(() => Order, { description: 'Orders from one supplier; stock is reserved at once, or the order is refused with what is left' })
+  @Mutation(() => Order, {
+    description:
+      'Orders from one supplier; stock is reserved at once, or the order is refused with what is left',
+  })
   @Allow([Role.BUYER], WRITE)
   placeOrder(
     @Ctx() ctx: RequestContext,
     @Args('input') input: PlaceOrderInput,
-    @Args('idempotencyKey', { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey?: string,
+    @Args('idempotencyKey', { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+    idempotencyKey?: string,
   ): Promise<Order> {
     return this.service.place(ctx, input, idempotencyKey);
   }
 
-  @Mutation(() => Order, { description: 'Buyer until payment (until shipment if the order is flagged at risk); supplier until shipment; reserved stock is released, a payment refunded' })
+  @Mutation(() => Order, {
+    description:
+      'Buyer until payment (until shipment if the order is flagged at risk); supplier until shipment; reserved stock is released, a payment refunded',
+  })
   @Allow([Role.BUYER, Role.SUPPLIER_MANAGER, Role.DGE_OFFICER], WRITE)
-  cancelOrder(@Ctx() ctx: RequestContext, @orderId() id: string, @Args('reason') reason: string): Promise<Order> {
+  cancelOrder(
+    @Ctx() ctx: RequestContext,
+    @orderId() id: string,
+    @Args('reason') reason: string,
+  ): Promise<Order> {
     return this.service.cancel(ctx, id, reason.trim().slice(0, 500));
   }
 
   @Mutation(() => Order, { description: 'A bank transfer received (supplier or operator)' })
   @Allow([Role.SUPPLIER_MANAGER, Role.DGE_OFFICER], WRITE)
-  recordOrderPayment(@Ctx() ctx: RequestContext, @orderId() id: string, @Args('reference') reference: string): Promise<Order> {
+  recordOrderPayment(
+    @Ctx() ctx: RequestContext,
+    @orderId() id: string,
+    @Args('reference') reference: string,
+  ): Promise<Order> {
     return this.service.recordTransfer(ctx, id, reference.trim().slice(0, 120));
   }
 
   @Mutation(() => Order, { description: 'A bank transfer sent back to the buyer of a cancelled paid order' })
   @Allow([Role.SUPPLIER_MANAGER, Role.DGE_OFFICER], WRITE)
-  recordOrderRefund(@Ctx() ctx: RequestContext, @orderId() id: string, @Args('reference') reference: string): Promise<Order> {
+  recordOrderRefund(
+    @Ctx() ctx: RequestContext,
+    @orderId() id: string,
+    @Args('reference') reference: string,
+  ): Promise<Order> {
     return this.service.recordTransferRefund(ctx, id, reference.trim().slice(0, 120));
   }
 
@@ -62,7 +98,11 @@ export class OrdersResolver {
 
   @Mutation(() => Order, { description: 'Carrier, tracking number and the lot numbers of each line' })
   @Allow([Role.SUPPLIER_MANAGER], WRITE)
-  shipOrder(@Ctx() ctx: RequestContext, @orderId() id: string, @Args('input') input: ShipOrderInput): Promise<Order> {
+  shipOrder(
+    @Ctx() ctx: RequestContext,
+    @orderId() id: string,
+    @Args('input') input: ShipOrderInput,
+  ): Promise<Order> {
     return this.service.ship(ctx, id, input);
   }
 
@@ -75,7 +115,10 @@ export class OrdersResolver {
     return this.service.recordFulfilment(ctx, { shipments: input.shipments });
   }
 
-  @Mutation(() => Int, { description: 'ERP or carrier: deliveries of shipped orders in bulk, applied by jobs. All or nothing, as recordShipments.' })
+  @Mutation(() => Int, {
+    description:
+      'ERP or carrier: deliveries of shipped orders in bulk, applied by jobs. All or nothing, as recordShipments.',
+  })
   @Allow([Role.SUPPLIER_MANAGER], WRITE)
   recordDeliveries(@Ctx() ctx: RequestContext, @Args('input') input: DeliveriesInput): Promise<number> {
     return this.service.recordFulfilment(ctx, { deliveredOrderIds: input.orderIds });
@@ -87,9 +130,15 @@ export class OrdersResolver {
     return this.service.deliver(ctx, id);
   }
 
-  @Mutation(() => Order, { description: 'The buyer acknowledges receipt line by line, noting any difference in quantity or lots' })
+  @Mutation(() => Order, {
+    description: 'The buyer acknowledges receipt line by line, noting any difference in quantity or lots',
+  })
   @Allow([Role.BUYER], WRITE)
-  acknowledgeReceipt(@Ctx() ctx: RequestContext, @orderId() id: string, @Args('input') input: AcknowledgeReceiptInput): Promise<Order> {
+  acknowledgeReceipt(
+    @Ctx() ctx: RequestContext,
+    @orderId() id: string,
+    @Args('input') input: AcknowledgeReceiptInput,
+  ): Promise<Order> {
     return this.service.acknowledgeReceipt(ctx, id, input);
   }
 
@@ -120,13 +169,21 @@ export class OrdersResolver {
     return this.service.historyOf(ctx, order.id);
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'For the buyer, while a card or SEPA payment is pending: the secret its browser confirms the payment with' })
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      'For the buyer, while a card or SEPA payment is pending: the secret its browser confirms the payment with',
+  })
   paymentClientSecret(@Ctx() ctx: RequestContext, @Parent() order: Order): Promise<string | null> {
-    if (ctx.principal?.organisationId !== order.buyerId || order.status !== OrderStatus.AWAITING_PAYMENT) return Promise.resolve(null);
+    if (ctx.principal?.organisationId !== order.buyerId || order.status !== OrderStatus.AWAITING_PAYMENT)
+      return Promise.resolve(null);
     return this.payments.paymentSecret(order);
   }
 
-  @ResolveField(() => Invoice, { nullable: true, description: 'Once issued; the PDF is at /orders/{id}/invoice.pdf' })
+  @ResolveField(() => Invoice, {
+    nullable: true,
+    description: 'Once issued; the PDF is at /orders/{id}/invoice.pdf',
+  })
   invoice(@Ctx() ctx: RequestContext, @Parent() order: Order): Promise<Invoice | null> {
     return this.invoices.ofOrder(ctx, order.id);
   }

@@ -19,15 +19,39 @@ import {
   type DomainEvent,
   type SortSpec,
 } from '@masks/core';
-import { Offer, orderQuantityProblem, recordMovements, StockMovementKind, unitPriceFor, visibleToBuyers, type MovementRequest } from '@masks/catalog';
+import {
+  Offer,
+  orderQuantityProblem,
+  recordMovements,
+  StockMovementKind,
+  unitPriceFor,
+  visibleToBuyers,
+  type MovementRequest,
+} from '@masks/catalog';
 import { findDepartment } from '@masks/geography';
 import { adminContactsOf } from '@masks/organisations';
-import { decide, DELIVERY_REPORTABLE, holdsReservation, OrderAction, OrderActor, OrderStatus, SHIPMENT_REPORTABLE } from './domain/order.states';
+import {
+  decide,
+  DELIVERY_REPORTABLE,
+  holdsReservation,
+  OrderAction,
+  OrderActor,
+  OrderStatus,
+  SHIPMENT_REPORTABLE,
+} from './domain/order.states';
 import { priceOrder, vatRateOn, type VatRate } from './domain/pricing';
 import { Order, OrderLine, OrderTransition, PaymentMethod, VatRateRow } from './order.entity';
 import { ORDER_EVENTS } from './order.events';
 import { PaymentGateway } from './payment-gateway';
-import { OrderSide, OrderSort, type AcknowledgeReceiptInput, type OrdersArgs, type PlaceOrderInput, type RecordedShipmentInput, type ShipOrderInput } from './dto/order.inputs';
+import {
+  OrderSide,
+  OrderSort,
+  type AcknowledgeReceiptInput,
+  type OrdersArgs,
+  type PlaceOrderInput,
+  type RecordedShipmentInput,
+  type ShipOrderInput,
+} from './dto/order.inputs';
 
 const DAY_MS = 86_400_000;
 const VAT_CACHE_MS = 60_000;
@@ -93,15 +117,28 @@ export class OrdersService {
    * stock → CONFLICT with what is left; nothing is written. `options.manager`: run inside the
    * caller's transaction (accepting a proposal places its order atomically).
    */
-  async place(ctx: RequestContext, input: PlaceOrderInput, idempotencyKey?: string, options: { needId?: string; manager?: EntityManager } = {}): Promise<Order> {
+  async place(
+    ctx: RequestContext,
+    input: PlaceOrderInput,
+    idempotencyKey?: string,
+    options: { needId?: string; manager?: EntityManager } = {},
+  ): Promise<Order> {
     const department = findDepartment(input.deliveryDepartmentCode);
-    if (!department) throw new BadInputError(`Unknown department code "${input.deliveryDepartmentCode}"`, { field: 'deliveryDepartmentCode' });
+    if (!department)
+      throw new BadInputError(`Unknown department code "${input.deliveryDepartmentCode}"`, {
+        field: 'deliveryDepartmentCode',
+      });
     if (input.paymentMethod !== PaymentMethod.BANK_TRANSFER && !this.payments.cardPaymentsEnabled) {
-      throw new BadInputError('Card and SEPA payments are not available here: pay by bank transfer on invoice', { field: 'paymentMethod' });
+      throw new BadInputError(
+        'Card and SEPA payments are not available here: pay by bank transfer on invoice',
+        { field: 'paymentMethod' },
+      );
     }
     const offerIds = input.lines.map((line) => line.offerId);
-    if (new Set(offerIds).size !== offerIds.length) throw new BadInputError('Each offer may appear on one line only', { field: 'lines' });
-    const inTransaction = (work: (manager: EntityManager) => Promise<Order>) => (options.manager ? work(options.manager) : this.dataSource.transaction(work));
+    if (new Set(offerIds).size !== offerIds.length)
+      throw new BadInputError('Each offer may appear on one line only', { field: 'lines' });
+    const inTransaction = (work: (manager: EntityManager) => Promise<Order>) =>
+      options.manager ? work(options.manager) : this.dataSource.transaction(work);
     return inTransaction(async (manager) =>
       once(
         manager,
@@ -112,24 +149,37 @@ export class OrdersService {
           const offers = await this.orderableOffers(manager, offerIds, now);
           const supplierId = offers.get(offerIds[0])!.supplierId;
           if ([...offers.values()].some((offer) => offer.supplierId !== supplierId)) {
-            throw new BadInputError('An order is placed with one supplier: split the lines by supplier', { field: 'lines' });
+            throw new BadInputError('An order is placed with one supplier: split the lines by supplier', {
+              field: 'lines',
+            });
           }
-          if (supplierId === ctx.organisationId) throw new ForbiddenError('A supplier cannot order from itself');
+          if (supplierId === ctx.organisationId)
+            throw new ForbiddenError('A supplier cannot order from itself');
           const lines = input.lines.map((line, index) => {
             const offer = offers.get(line.offerId)!;
             const problem = orderQuantityProblem(offer, line.quantity);
-            if (problem) throw new BadInputError(`Line ${index + 1}: ${problem}`, { field: `lines[${index}].quantity` });
+            if (problem)
+              throw new BadInputError(`Line ${index + 1}: ${problem}`, { field: `lines[${index}].quantity` });
             const unitPriceMicros = unitPriceFor(offer.priceTiers, line.quantity);
-            if (line.expectedUnitPriceMicros !== undefined && line.expectedUnitPriceMicros !== unitPriceMicros) {
-              throw new BadInputError(`Line ${index + 1}: the price for ${line.quantity} units is ${unitPriceMicros} micro-euros, not ${line.expectedUnitPriceMicros}`, {
-                field: `lines[${index}].expectedUnitPriceMicros`,
-                unitPriceMicros,
-              });
+            if (
+              line.expectedUnitPriceMicros !== undefined &&
+              line.expectedUnitPriceMicros !== unitPriceMicros
+            ) {
+              throw new BadInputError(
+                `Line ${index + 1}: the price for ${line.quantity} units is ${unitPriceMicros} micro-euros, not ${line.expectedUnitPriceMicros}`,
+                {
+                  field: `lines[${index}].expectedUnitPriceMicros`,
+                  unitPriceMicros,
+                },
+              );
             }
             return { offer, quantity: line.quantity, unitPriceMicros };
           });
           const totals = priceOrder(lines, vatRateOn(await this.vatRates(manager), now));
-          const ttl = input.paymentMethod === PaymentMethod.BANK_TRANSFER ? this.config.transferReservationHours * 3_600_000 : this.config.paymentReservationMinutes * 60_000;
+          const ttl =
+            input.paymentMethod === PaymentMethod.BANK_TRANSFER
+              ? this.config.transferReservationHours * 3_600_000
+              : this.config.paymentReservationMinutes * 60_000;
           const order = manager.create(Order, {
             id: randomUUID(),
             buyerId: ctx.organisationId,
@@ -180,19 +230,39 @@ export class OrdersService {
               OrderActor.BUYER,
             ],
           );
-          Object.assign(order, { seq: generated.seq, createdAt: generated.created_at, updatedAt: generated.updated_at });
+          Object.assign(order, {
+            seq: generated.seq,
+            createdAt: generated.created_at,
+            updatedAt: generated.updated_at,
+          });
           await audit(manager, ctx, {
             action: 'order.placed',
             entityType: 'order',
             entityId: order.id,
             organisationId: order.buyerId,
-            after: { supplierId, totalCents: totals.totalCents, lines: lines.map((l) => ({ offerId: l.offer.id, quantity: l.quantity, unitPriceMicros: l.unitPriceMicros })) },
+            after: {
+              supplierId,
+              totalCents: totals.totalCents,
+              lines: lines.map((l) => ({
+                offerId: l.offer.id,
+                quantity: l.quantity,
+                unitPriceMicros: l.unitPriceMicros,
+              })),
+            },
           });
           await recordEvents(manager, [
             ORDER_EVENTS.placed(order.id),
             ORDER_EVENTS.reservationExpiry(order.id, order.reservationExpiresAt as Date),
           ]);
-          await recordMovements(manager, ctx, stockMovementsOf(order.id, lines.map((line) => ({ offerId: line.offer.id, quantity: line.quantity })), StockMovementKind.RESERVATION));
+          await recordMovements(
+            manager,
+            ctx,
+            stockMovementsOf(
+              order.id,
+              lines.map((line) => ({ offerId: line.offer.id, quantity: line.quantity })),
+              StockMovementKind.RESERVATION,
+            ),
+          );
           return { id: order.id, value: order };
         },
         (id) => manager.findOneByOrFail(Order, { id }),
@@ -201,7 +271,11 @@ export class OrdersService {
   }
 
   /** The offers, as buyers may see them now, whose certification still holds on the estimated delivery. */
-  private async orderableOffers(manager: EntityManager, ids: string[], now: Date): Promise<Map<string, Offer>> {
+  private async orderableOffers(
+    manager: EntityManager,
+    ids: string[],
+    now: Date,
+  ): Promise<Map<string, Offer>> {
     const visibility = visibleToBuyers('o', { certifiedOn: now, acceptEquivalents: true });
     // One round trip: the offers and their products' certification end (rows align with entities: no joined entity).
     const { entities, raw } = await manager
@@ -218,7 +292,9 @@ export class OrdersService {
       const offer = offers.get(id);
       if (!offer) throw new NotFoundError('Offer', id);
       const until = certifiedUntil.get(id) as Date;
-      const delivery = new Date(Math.max(now.getTime(), offer.availableFrom.getTime()) + offer.leadTimeDays * DAY_MS);
+      const delivery = new Date(
+        Math.max(now.getTime(), offer.availableFrom.getTime()) + offer.leadTimeDays * DAY_MS,
+      );
       if (until <= delivery) {
         throw new BadInputError(
           `The certification of offer ${id} ends on ${until.toISOString().slice(0, 10)}, before the estimated delivery on ${delivery.toISOString().slice(0, 10)}`,
@@ -233,7 +309,13 @@ export class OrdersService {
   private async vatRates(manager: EntityManager) {
     if (!this.vatCache || Date.now() - this.vatCache.at > VAT_CACHE_MS) {
       const rows = await manager.getRepository(VatRateRow).find();
-      this.vatCache = { at: Date.now(), rates: rows.map((row) => ({ validFrom: new Date(`${row.validFrom}T00:00:00+01:00`), rateBasisPoints: row.rateBasisPoints })) };
+      this.vatCache = {
+        at: Date.now(),
+        rates: rows.map((row) => ({
+          validFrom: new Date(`${row.validFrom}T00:00:00+01:00`),
+          rateBasisPoints: row.rateBasisPoints,
+        })),
+      };
     }
     return this.vatCache.rates;
   }
@@ -259,7 +341,12 @@ export class OrdersService {
     request: TransitionRequest | ((order: Order) => TransitionRequest | null),
     manager?: EntityManager,
   ): Promise<Order> {
-    const [order] = await this.transitionMany(ctx, [orderId], typeof request === 'function' ? request : () => request, manager);
+    const [order] = await this.transitionMany(
+      ctx,
+      [orderId],
+      typeof request === 'function' ? request : () => request,
+      manager,
+    );
     return order;
   }
 
@@ -269,14 +356,29 @@ export class OrdersService {
    * stock rows after them, in offer order), so concurrent batches never wait on each other crosswise.
    * Returns the orders as given, moved or not.
    */
-  async transitionMany(ctx: RequestContext, orderIds: readonly string[], request: (order: Order) => TransitionRequest | null, manager?: EntityManager): Promise<Order[]> {
+  async transitionMany(
+    ctx: RequestContext,
+    orderIds: readonly string[],
+    request: (order: Order) => TransitionRequest | null,
+    manager?: EntityManager,
+  ): Promise<Order[]> {
     const run = async (tx: EntityManager): Promise<Order[]> => {
-      const locked = await tx.getRepository(Order).createQueryBuilder('o').setLock('pessimistic_write').where('o.id = ANY(:ids)', { ids: orderIds }).orderBy('o.id').getMany();
+      const locked = await tx
+        .getRepository(Order)
+        .createQueryBuilder('o')
+        .setLock('pessimistic_write')
+        .where('o.id = ANY(:ids)', { ids: orderIds })
+        .orderBy('o.id')
+        .getMany();
       const orders = new Map(locked.map((order) => [order.id, order]));
       const missing = orderIds.find((id) => !orders.has(id));
       if (missing) throw new NotFoundError('Order', missing);
       const linesOf = new Map<string, OrderLine[]>(locked.map((order) => [order.id, []]));
-      for (const line of await tx.find(OrderLine, { where: { orderId: In([...orders.keys()]) }, order: { id: 'ASC' } })) linesOf.get(line.orderId)!.push(line);
+      for (const line of await tx.find(OrderLine, {
+        where: { orderId: In([...orders.keys()]) },
+        order: { id: 'ASC' },
+      }))
+        linesOf.get(line.orderId)!.push(line);
       const moves: Move[] = [];
       for (const order of locked) {
         const asked = request(order);
@@ -284,12 +386,20 @@ export class OrdersService {
         if (!asked) continue;
         const decision = decide(order.status, asked.action, asked.actor, { atRisk: order.flag !== null });
         if (!decision.ok) {
-          throw decision.illegal === 'STATE' ? new ConflictError(decision.reason, { reason: 'ILLEGAL_TRANSITION', status: order.status }) : new ForbiddenError(decision.reason);
+          throw decision.illegal === 'STATE'
+            ? new ConflictError(decision.reason, { reason: 'ILLEGAL_TRANSITION', status: order.status })
+            : new ForbiddenError(decision.reason);
         }
         const lines = linesOf.get(order.id)!;
         const linesBefore = JSON.stringify(lines.map(lineState));
         await asked.effect?.(tx, order, lines);
-        moves.push({ order, lines, from: order.status, ...asked, linesChanged: JSON.stringify(lines.map(lineState)) !== linesBefore });
+        moves.push({
+          order,
+          lines,
+          from: order.status,
+          ...asked,
+          linesChanged: JSON.stringify(lines.map(lineState)) !== linesBefore,
+        });
         order.status = decision.to;
       }
       if (moves.length) await this.recordMoves(tx, ctx, moves);
@@ -321,7 +431,15 @@ export class OrdersService {
     const actorUserId = ctx.userId ?? null;
     await tx.insert(
       OrderTransition,
-      moves.map(({ order, from, action, actor, note }) => ({ orderId: order.id, fromStatus: from, toStatus: order.status, action, actor, actorUserId, note: note ?? null })),
+      moves.map(({ order, from, action, actor, note }) => ({
+        orderId: order.id,
+        fromStatus: from,
+        toStatus: order.status,
+        action,
+        actor,
+        actorUserId,
+        note: note ?? null,
+      })),
     );
     await auditAll(
       tx,
@@ -337,12 +455,20 @@ export class OrdersService {
     );
     const parties = [...new Set(moves.flatMap(({ order }) => [order.buyerId, order.supplierId]))];
     const contacts = new Map((await adminContactsOf(tx, parties)).map((email, i) => [parties[i], email]));
-    await recordEvents(tx, moves.flatMap((move) => this.eventsFor(move, contacts)));
+    await recordEvents(
+      tx,
+      moves.flatMap((move) => this.eventsFor(move, contacts)),
+    );
     await recordMovements(
       tx,
       ctx,
       moves.flatMap(({ order, lines, from }) => {
-        const kind = order.status === OrderStatus.SHIPPED ? StockMovementKind.SALE : holdsReservation(from) && !holdsReservation(order.status) ? StockMovementKind.RELEASE : null;
+        const kind =
+          order.status === OrderStatus.SHIPPED
+            ? StockMovementKind.SALE
+            : holdsReservation(from) && !holdsReservation(order.status)
+              ? StockMovementKind.RELEASE
+              : null;
         return kind ? stockMovementsOf(order.id, lines, kind) : [];
       }),
     );
@@ -352,34 +478,78 @@ export class OrdersService {
   private eventsFor({ order, from, action }: Move, contacts: Map<string, string | null>): DomainEvent[] {
     const number = orderNumber(order);
     const [buyer, supplier] = [contacts.get(order.buyerId) ?? null, contacts.get(order.supplierId) ?? null];
-    const tell = (to: string | null, subject: string, body: string) => (to ? [notificationEvent({ recipient: to, subject, body })] : []);
+    const tell = (to: string | null, subject: string, body: string) =>
+      to ? [notificationEvent({ recipient: to, subject, body })] : [];
     switch (action) {
       case OrderAction.RECORD_PAYMENT:
-        return [...tell(supplier, `Commande ${number} payée`, `La commande ${number} est payée : confirmez-la.`), ORDER_EVENTS.invoice(order.id)];
+        return [
+          ...tell(supplier, `Commande ${number} payée`, `La commande ${number} est payée : confirmez-la.`),
+          ORDER_EVENTS.invoice(order.id),
+        ];
       case OrderAction.ISSUE_INVOICE:
-        return [ORDER_EVENTS.invoice(order.id), ...tell(buyer, `Commande ${number} : facture à régler par virement`, `Réglez la commande ${number} par virement avant le ${order.reservationExpiresAt?.toISOString().slice(0, 10)}.`)];
+        return [
+          ORDER_EVENTS.invoice(order.id),
+          ...tell(
+            buyer,
+            `Commande ${number} : facture à régler par virement`,
+            `Réglez la commande ${number} par virement avant le ${order.reservationExpiresAt?.toISOString().slice(0, 10)}.`,
+          ),
+        ];
       case OrderAction.CONFIRM:
-        return tell(buyer, `Commande ${number} confirmée`, `Le fournisseur a confirmé la commande ${number}.`);
+        return tell(
+          buyer,
+          `Commande ${number} confirmée`,
+          `Le fournisseur a confirmé la commande ${number}.`,
+        );
       case OrderAction.SHIP:
         return [
-          ...tell(buyer, `Commande ${number} expédiée`, `Transporteur ${order.carrier}, suivi ${order.trackingNumber}.`),
-          ORDER_EVENTS.deliveryReminder(order.id, new Date(Date.now() + this.config.deliveryReminderDays * DAY_MS)),
+          ...tell(
+            buyer,
+            `Commande ${number} expédiée`,
+            `Transporteur ${order.carrier}, suivi ${order.trackingNumber}.`,
+          ),
+          ORDER_EVENTS.deliveryReminder(
+            order.id,
+            new Date(Date.now() + this.config.deliveryReminderDays * DAY_MS),
+          ),
         ];
       case OrderAction.DELIVER:
         return [
-          ...tell(buyer, `Commande ${number} livrée`, `Accusez réception de la commande ${number} en ligne, ligne par ligne.`),
-          ORDER_EVENTS.receiptReminder(order.id, new Date(Date.now() + this.config.receiptReminderDays * DAY_MS)),
+          ...tell(
+            buyer,
+            `Commande ${number} livrée`,
+            `Accusez réception de la commande ${number} en ligne, ligne par ligne.`,
+          ),
+          ORDER_EVENTS.receiptReminder(
+            order.id,
+            new Date(Date.now() + this.config.receiptReminderDays * DAY_MS),
+          ),
         ];
       case OrderAction.RECORD_LATE_PAYMENT:
         return [ORDER_EVENTS.refund(order.id)];
       case OrderAction.REFUND:
-        return tell(buyer, `Commande ${number} remboursée`, `La commande ${number} a été remboursée (${order.refundReference}).`);
+        return tell(
+          buyer,
+          `Commande ${number} remboursée`,
+          `La commande ${number} a été remboursée (${order.refundReference}).`,
+        );
       case OrderAction.CANCEL:
       case OrderAction.EXPIRE: {
-        const refund = from === OrderStatus.PAID || from === OrderStatus.CONFIRMED ? [ORDER_EVENTS.refund(order.id)] : [];
-        const stopPayment = from === OrderStatus.AWAITING_PAYMENT ? [ORDER_EVENTS.paymentCancel(order.id)] : [];
+        const refund =
+          from === OrderStatus.PAID || from === OrderStatus.CONFIRMED ? [ORDER_EVENTS.refund(order.id)] : [];
+        const stopPayment =
+          from === OrderStatus.AWAITING_PAYMENT ? [ORDER_EVENTS.paymentCancel(order.id)] : [];
         const word = action === OrderAction.CANCEL ? 'annulée' : 'expirée (non payée à temps)';
-        return [...refund, ...stopPayment, ...tell(buyer, `Commande ${number} ${word}`, `La commande ${number} est ${word}.`), ...tell(supplier, `Commande ${number} ${word}`, `La commande ${number} est ${word} ; le stock réservé est libéré.`)];
+        return [
+          ...refund,
+          ...stopPayment,
+          ...tell(buyer, `Commande ${number} ${word}`, `La commande ${number} est ${word}.`),
+          ...tell(
+            supplier,
+            `Commande ${number} ${word}`,
+            `La commande ${number} est ${word} ; le stock réservé est libéré.`,
+          ),
+        ];
       }
       default:
         return [];
@@ -387,12 +557,29 @@ export class OrdersService {
   }
 
   /** A user's move on an order: the actor comes from who the caller is for this order. */
-  act(ctx: RequestContext, orderId: string, action: OrderAction, note: string | null, effect?: Effect): Promise<Order> {
-    return this.transition(ctx, orderId, (order) => ({ action, actor: this.actorFor(ctx, order), note, effect }));
+  act(
+    ctx: RequestContext,
+    orderId: string,
+    action: OrderAction,
+    note: string | null,
+    effect?: Effect,
+  ): Promise<Order> {
+    return this.transition(ctx, orderId, (order) => ({
+      action,
+      actor: this.actorFor(ctx, order),
+      note,
+      effect,
+    }));
   }
 
   ship(ctx: RequestContext, orderId: string, input: ShipOrderInput): Promise<Order> {
-    return this.act(ctx, orderId, OrderAction.SHIP, `${input.carrier} ${input.trackingNumber}`, shipEffect(input));
+    return this.act(
+      ctx,
+      orderId,
+      OrderAction.SHIP,
+      `${input.carrier} ${input.trackingNumber}`,
+      shipEffect(input),
+    );
   }
 
   deliver(ctx: RequestContext, orderId: string): Promise<Order> {
@@ -408,15 +595,21 @@ export class OrdersService {
    * orders each (at least once, effect once): a batch of thousands answers at once, and a chunk that
    * fails retries alone.
    */
-  async recordFulfilment(ctx: RequestContext, batch: { shipments?: RecordedShipmentInput[]; deliveredOrderIds?: string[] }): Promise<number> {
+  async recordFulfilment(
+    ctx: RequestContext,
+    batch: { shipments?: RecordedShipmentInput[]; deliveredOrderIds?: string[] },
+  ): Promise<number> {
     const orderIds = batch.shipments?.map((s) => s.orderId) ?? batch.deliveredOrderIds ?? [];
-    if (new Set(orderIds).size !== orderIds.length) throw new BadInputError('Each order may appear once per batch', { field: 'orderIds' });
-    const found: { id: string; seq: number; status: OrderStatus; line_ids: string[] }[] = await this.dataSource.query(
-      `SELECT o.id, o.seq, o.status, array_agg(l.id) AS line_ids FROM customer_order o JOIN order_line l ON l.order_id = o.id
+    if (new Set(orderIds).size !== orderIds.length)
+      throw new BadInputError('Each order may appear once per batch', { field: 'orderIds' });
+    const found: { id: string; seq: number; status: OrderStatus; line_ids: string[] }[] =
+      await this.dataSource.query(
+        `SELECT o.id, o.seq, o.status, array_agg(l.id) AS line_ids FROM customer_order o JOIN order_line l ON l.order_id = o.id
        WHERE o.id = ANY($1::uuid[]) AND o.supplier_id = $2 GROUP BY o.id`,
-      [orderIds, ctx.organisationId],
-    );
-    if (found.length !== orderIds.length) throw new NotFoundError(`${orderIds.length - found.length} of the orders`);
+        [orderIds, ctx.organisationId],
+      );
+    if (found.length !== orderIds.length)
+      throw new NotFoundError(`${orderIds.length - found.length} of the orders`);
     const orders = new Map(found.map((order) => [order.id, order]));
     const [reportable, field, rule] = batch.shipments
       ? [SHIPMENT_REPORTABLE, 'shipments', 'only a paid order can be shipped']
@@ -424,11 +617,22 @@ export class OrdersService {
     const rows: { index: number; orderId: string; field: string; message: string }[] = [];
     orderIds.forEach((orderId, index) => {
       const order = orders.get(orderId)!;
-      if (!reportable.includes(order.status)) rows.push({ index, orderId, field: `${field}[${index}]`, message: `order ${orderNumber(order)} is ${order.status}: ${rule}` });
+      if (!reportable.includes(order.status))
+        rows.push({
+          index,
+          orderId,
+          field: `${field}[${index}]`,
+          message: `order ${orderNumber(order)} is ${order.status}: ${rule}`,
+        });
       const linesProblem = batch.shipments && shipmentLinesProblem(batch.shipments[index], order.line_ids);
-      if (linesProblem) rows.push({ index, orderId, field: `shipments[${index}].lines`, message: linesProblem });
+      if (linesProblem)
+        rows.push({ index, orderId, field: `shipments[${index}].lines`, message: linesProblem });
     });
-    if (rows.length) throw new BadInputError(`${new Set(rows.map((row) => row.index)).size} of ${orderIds.length} rows cannot be applied; nothing was recorded`, { rows });
+    if (rows.length)
+      throw new BadInputError(
+        `${new Set(rows.map((row) => row.index)).size} of ${orderIds.length} rows cannot be applied; nothing was recorded`,
+        { rows },
+      );
     await this.dataSource.transaction(async (manager) => {
       const events: DomainEvent[] = [];
       for (let i = 0; i < orderIds.length; i += FULFILMENT_CHUNK) {
@@ -454,19 +658,46 @@ export class OrdersService {
   async applyRecordedShipments(manager: EntityManager, shipments: RecordedShipmentInput[]): Promise<void> {
     const ctx = RequestContext.system();
     const byOrder = new Map(shipments.map((shipment) => [shipment.orderId, shipment]));
-    const asSupplier = (action: OrderAction, status: OrderStatus, effect?: (shipment: RecordedShipmentInput) => Effect) => (order: Order) => {
-      const shipment = byOrder.get(order.id)!;
-      return order.status === status ? { action, actor: OrderActor.SUPPLIER, note: `${shipment.carrier} ${shipment.trackingNumber}`, effect: effect?.(shipment) } : null;
-    };
-    await this.transitionMany(ctx, [...byOrder.keys()], asSupplier(OrderAction.CONFIRM, OrderStatus.PAID), manager);
-    await this.transitionMany(ctx, [...byOrder.keys()], asSupplier(OrderAction.SHIP, OrderStatus.CONFIRMED, shipEffect), manager);
+    const asSupplier =
+      (action: OrderAction, status: OrderStatus, effect?: (shipment: RecordedShipmentInput) => Effect) =>
+      (order: Order) => {
+        const shipment = byOrder.get(order.id)!;
+        return order.status === status
+          ? {
+              action,
+              actor: OrderActor.SUPPLIER,
+              note: `${shipment.carrier} ${shipment.trackingNumber}`,
+              effect: effect?.(shipment),
+            }
+          : null;
+      };
+    await this.transitionMany(
+      ctx,
+      [...byOrder.keys()],
+      asSupplier(OrderAction.CONFIRM, OrderStatus.PAID),
+      manager,
+    );
+    await this.transitionMany(
+      ctx,
+      [...byOrder.keys()],
+      asSupplier(OrderAction.SHIP, OrderStatus.CONFIRMED, shipEffect),
+      manager,
+    );
   }
 
   async applyRecordedDeliveries(manager: EntityManager, orderIds: string[]): Promise<void> {
     await this.transitionMany(
       RequestContext.system(),
       orderIds,
-      (order) => (order.status === OrderStatus.SHIPPED ? { action: OrderAction.DELIVER, actor: OrderActor.SUPPLIER, note: 'reported by the carrier', effect: deliverEffect } : null),
+      (order) =>
+        order.status === OrderStatus.SHIPPED
+          ? {
+              action: OrderAction.DELIVER,
+              actor: OrderActor.SUPPLIER,
+              note: 'reported by the carrier',
+              effect: deliverEffect,
+            }
+          : null,
       manager,
     );
   }
@@ -480,9 +711,13 @@ export class OrdersService {
       }
       for (const line of lines) {
         const report = received.get(line.id)!;
-        const lotsDiffer = report.receivedLotNumbers !== undefined && [...report.receivedLotNumbers].sort().join() !== [...line.lotNumbers].sort().join();
+        const lotsDiffer =
+          report.receivedLotNumbers !== undefined &&
+          [...report.receivedLotNumbers].sort().join() !== [...line.lotNumbers].sort().join();
         const notes = [
-          report.receivedQuantity !== line.quantity ? `received ${report.receivedQuantity} of ${line.quantity}` : null,
+          report.receivedQuantity !== line.quantity
+            ? `received ${report.receivedQuantity} of ${line.quantity}`
+            : null,
           lotsDiffer ? `lots received: ${report.receivedLotNumbers!.join(', ')}` : null,
           report.note ?? null,
         ].filter(Boolean);
@@ -509,7 +744,10 @@ export class OrdersService {
   recordTransfer(ctx: RequestContext, orderId: string, reference: string): Promise<Order> {
     return this.act(ctx, orderId, OrderAction.RECORD_PAYMENT, reference, async (_manager, order) => {
       if (order.paymentMethod !== PaymentMethod.BANK_TRANSFER) {
-        throw new BadInputError('Only a bank transfer is recorded by hand; card and SEPA payments are confirmed by the provider', { field: 'id' });
+        throw new BadInputError(
+          'Only a bank transfer is recorded by hand; card and SEPA payments are confirmed by the provider',
+          { field: 'id' },
+        );
       }
       Object.assign(order, { paidAt: new Date(), paymentReference: reference });
     });
@@ -519,7 +757,10 @@ export class OrdersService {
   recordTransferRefund(ctx: RequestContext, orderId: string, reference: string): Promise<Order> {
     return this.act(ctx, orderId, OrderAction.REFUND, reference, async (_manager, order) => {
       if (order.paymentMethod !== PaymentMethod.BANK_TRANSFER || !order.paidAt) {
-        throw new BadInputError('Only a paid bank transfer is refunded by hand; card refunds are made by the platform', { field: 'id' });
+        throw new BadInputError(
+          'Only a paid bank transfer is refunded by hand; card refunds are made by the platform',
+          { field: 'id' },
+        );
       }
       order.refundReference = reference;
     });
@@ -555,14 +796,22 @@ export class OrdersService {
 
   /** Names and SIRETs of the organisations on a set of orders (exports). */
   async partiesOf(ids: string[]): Promise<Map<string, { name: string; siret: string }>> {
-    const rows: { id: string; name: string; siret: string }[] = await this.dataSource.query(`SELECT id, name, siret FROM organisation WHERE id = ANY($1::uuid[])`, [ids]);
+    const rows: { id: string; name: string; siret: string }[] = await this.dataSource.query(
+      `SELECT id, name, siret FROM organisation WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
     return new Map(rows.map((row) => [row.id, { name: row.name, siret: row.siret }]));
   }
 
   linesOf(ctx: RequestContext, orderId: string): Promise<OrderLine[]> {
     return ctx
       .loader<string, OrderLine[]>('orders.lines', async (ids) => {
-        const rows = await this.dataSource.getRepository(OrderLine).createQueryBuilder('l').where('l.order_id = ANY(:ids)', { ids: [...ids] }).orderBy('l.id').getMany();
+        const rows = await this.dataSource
+          .getRepository(OrderLine)
+          .createQueryBuilder('l')
+          .where('l.order_id = ANY(:ids)', { ids: [...ids] })
+          .orderBy('l.id')
+          .getMany();
         return ids.map((id) => rows.filter((row) => row.orderId === id));
       })
       .load(orderId);
@@ -571,7 +820,12 @@ export class OrdersService {
   historyOf(ctx: RequestContext, orderId: string): Promise<OrderTransition[]> {
     return ctx
       .loader<string, OrderTransition[]>('orders.history', async (ids) => {
-        const rows = await this.dataSource.getRepository(OrderTransition).createQueryBuilder('t').where('t.order_id = ANY(:ids)', { ids: [...ids] }).orderBy('t.id').getMany();
+        const rows = await this.dataSource
+          .getRepository(OrderTransition)
+          .createQueryBuilder('t')
+          .where('t.order_id = ANY(:ids)', { ids: [...ids] })
+          .orderBy('t.id')
+          .getMany();
         return ids.map((id) => rows.filter((row) => row.orderId === id));
       })
       .load(orderId);
@@ -581,19 +835,34 @@ export class OrdersService {
 export const orderNumber = (order: Pick<Order, 'seq'>): string => `CMD-${String(order.seq).padStart(8, '0')}`;
 
 /** The stock movements of an order's lines (recordMovements orders the locks). */
-const stockMovementsOf = (orderId: string, lines: readonly { offerId: string; quantity: number }[], kind: StockMovementKind): MovementRequest[] =>
-  lines.map((line) => ({ offerId: line.offerId, kind, quantity: line.quantity, reference: `order:${orderId}` }));
+const stockMovementsOf = (
+  orderId: string,
+  lines: readonly { offerId: string; quantity: number }[],
+  kind: StockMovementKind,
+): MovementRequest[] =>
+  lines.map((line) => ({
+    offerId: line.offerId,
+    kind,
+    quantity: line.quantity,
+    reference: `order:${orderId}`,
+  }));
 
 /** A shipment must give the lots of every line of its order, once each. */
 function shipmentLinesProblem(input: ShipOrderInput, lineIds: readonly string[]): string | null {
   const given = new Set(input.lines.map((line) => line.lineId));
-  const complete = given.size === input.lines.length && given.size === lineIds.length && lineIds.every((id) => given.has(id));
+  const complete =
+    given.size === input.lines.length &&
+    given.size === lineIds.length &&
+    lineIds.every((id) => given.has(id));
   return complete ? null : 'Give the lot numbers of every line of the order, once each';
 }
 
 /** The lots of each line of an order's shipment. */
 function lotsByLine(input: ShipOrderInput, lines: readonly { id: string }[]): Map<string, string[]> {
-  const problem = shipmentLinesProblem(input, lines.map((line) => line.id));
+  const problem = shipmentLinesProblem(
+    input,
+    lines.map((line) => line.id),
+  );
   if (problem) throw new BadInputError(problem, { field: 'lines' });
   return new Map(input.lines.map((line) => [line.lineId, line.lotNumbers]));
 }
@@ -603,7 +872,11 @@ function shipEffect(input: ShipOrderInput): Effect {
   return async (_manager, order, lines) => {
     const lots = lotsByLine(input, lines);
     for (const line of lines) line.lotNumbers = lots.get(line.id)!;
-    Object.assign(order, { carrier: input.carrier, trackingNumber: input.trackingNumber, shippedAt: new Date() });
+    Object.assign(order, {
+      carrier: input.carrier,
+      trackingNumber: input.trackingNumber,
+      shippedAt: new Date(),
+    });
   };
 }
 

@@ -18,7 +18,11 @@ export class ApiKeysService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The secret is returned once and only its hash is kept; a retried request gets the key without it. */
-  async create(ctx: RequestContext, input: CreateApiKeyInput, idempotencyKey?: string): Promise<CreatedApiKey> {
+  async create(
+    ctx: RequestContext,
+    input: CreateApiKeyInput,
+    idempotencyKey?: string,
+  ): Promise<CreatedApiKey> {
     return this.dataSource.transaction((manager) =>
       once<CreatedApiKey>(
         manager,
@@ -51,7 +55,9 @@ export class ApiKeysService {
   }
 
   list(ctx: RequestContext): Promise<ApiKey[]> {
-    return this.dataSource.getRepository(ApiKey).find({ where: { organisationId: ctx.organisationId }, order: { createdAt: 'DESC' }, take: 200 });
+    return this.dataSource
+      .getRepository(ApiKey)
+      .find({ where: { organisationId: ctx.organisationId }, order: { createdAt: 'DESC' }, take: 200 });
   }
 
   async revoke(ctx: RequestContext, id: string): Promise<ApiKey> {

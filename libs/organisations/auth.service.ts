@@ -46,8 +46,17 @@ export class AuthService implements CredentialVerifier {
     return argon2.verify(hash, password);
   }
 
-  async login(ctx: RequestContext, email: string, password: string, organisationId?: string): Promise<Session> {
-    const user = await this.dataSource.getRepository(User).createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).getOne();
+  async login(
+    ctx: RequestContext,
+    email: string,
+    password: string,
+    organisationId?: string,
+  ): Promise<Session> {
+    const user = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .where('lower(u.email) = lower(:email)', { email })
+      .getOne();
     const ok = await this.verifyPassword(user?.passwordHash ?? (await DUMMY_HASH), password);
     if (!user || !ok) throw new UnauthenticatedError('Wrong e-mail or password');
     const memberships = await this.dataSource.getRepository(Membership).find({
@@ -55,7 +64,8 @@ export class AuthService implements CredentialVerifier {
       order: { createdAt: 'ASC' },
       take: 1,
     });
-    if (!memberships.length) throw new UnauthenticatedError('This person is not a member of that organisation');
+    if (!memberships.length)
+      throw new UnauthenticatedError('This person is not a member of that organisation');
     return this.dataSource.transaction(async (manager) => {
       const session = await this.openSession(manager, memberships[0], randomUUID());
       await audit(manager, new RequestContext(ctx.requestId, this.principalOf(memberships[0])), {
@@ -101,9 +111,13 @@ export class AuthService implements CredentialVerifier {
         .setLock('pessimistic_write')
         .where('t.token_hash = :hash', { hash: sha256(token) })
         .getOne();
-      if (!row || row.expiresAt.getTime() < Date.now()) return { error: 'This session has expired: log in again' };
+      if (!row || row.expiresAt.getTime() < Date.now())
+        return { error: 'This session has expired: log in again' };
       if (row.rotatedAt || row.revokedAt) {
-        await manager.query(`UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [row.familyId]);
+        await manager.query(
+          `UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`,
+          [row.familyId],
+        );
         return { error: 'This refresh token was already used: every session of this login is now closed' };
       }
       const membership = await manager.findOneBy(Membership, { id: row.membershipId });
@@ -179,6 +193,12 @@ export class AuthService implements CredentialVerifier {
     if (!row || !timingSafeEqual(expected, actual) || row.revokedAt) {
       throw new UnauthenticatedError('Invalid or revoked API key');
     }
-    return { kind: 'api-key', apiKeyId: row.id, organisationId: row.organisationId, roles: [], scopes: row.scopes };
+    return {
+      kind: 'api-key',
+      apiKeyId: row.id,
+      organisationId: row.organisationId,
+      roles: [],
+      scopes: row.scopes,
+    };
   }
 }

@@ -60,7 +60,8 @@ export class OrganisationsDemoData {
   ];
 
   async load(): Promise<boolean> {
-    if (await this.dataSource.getRepository(User).exists({ where: { email: this.logins[0].email } })) return false;
+    if (await this.dataSource.getRepository(User).exists({ where: { email: this.logins[0].email } }))
+      return false;
     const system = RequestContext.system();
     await this.dataSource.transaction(async (manager) => {
       const authority = await manager.save(
@@ -94,10 +95,51 @@ export class OrganisationsDemoData {
       );
     });
     const companies = [
-      { siret: '4100000000001', name: 'Décolletage de l’Arve (démo)', kinds: [OrganisationKind.BUYER], headcount: 42, departmentCode: '74', city: 'Cluses', filiereCodes: ['automobile'], email: this.logins[1].email, fullName: 'Jules Martin' },
-      { siret: '4200000000001', name: 'Groupe AutoPlus (démo)', kinds: [OrganisationKind.LARGE_GROUP], headcount: 12000, departmentCode: '78', city: 'Poissy', filiereCodes: ['automobile'], email: this.logins[2].email, fullName: 'Inès Bernard' },
-      { siret: '4300000000001', name: 'Textiles des Vosges (démo)', kinds: [OrganisationKind.MANUFACTURER], headcount: 180, departmentCode: '88', city: 'Épinal', filiereCodes: ['mode-luxe'], email: this.logins[3].email, fullName: 'Hugo Petit', salesContact: 'ventes@textiles-vosges.test' },
-      { siret: '4400000000001', name: 'Plateforme filière automobile (démo)', kinds: [OrganisationKind.BUYER], headcount: 12, departmentCode: '92', city: 'Courbevoie', filiereCodes: ['automobile'], email: this.logins[4].email, fullName: 'Léa Durand' },
+      {
+        siret: '4100000000001',
+        name: 'Décolletage de l’Arve (démo)',
+        kinds: [OrganisationKind.BUYER],
+        headcount: 42,
+        departmentCode: '74',
+        city: 'Cluses',
+        filiereCodes: ['automobile'],
+        email: this.logins[1].email,
+        fullName: 'Jules Martin',
+      },
+      {
+        siret: '4200000000001',
+        name: 'Groupe AutoPlus (démo)',
+        kinds: [OrganisationKind.LARGE_GROUP],
+        headcount: 12000,
+        departmentCode: '78',
+        city: 'Poissy',
+        filiereCodes: ['automobile'],
+        email: this.logins[2].email,
+        fullName: 'Inès Bernard',
+      },
+      {
+        siret: '4300000000001',
+        name: 'Textiles des Vosges (démo)',
+        kinds: [OrganisationKind.MANUFACTURER],
+        headcount: 180,
+        departmentCode: '88',
+        city: 'Épinal',
+        filiereCodes: ['mode-luxe'],
+        email: this.logins[3].email,
+        fullName: 'Hugo Petit',
+        salesContact: 'ventes@textiles-vosges.test',
+      },
+      {
+        siret: '4400000000001',
+        name: 'Plateforme filière automobile (démo)',
+        kinds: [OrganisationKind.BUYER],
+        headcount: 12,
+        departmentCode: '92',
+        city: 'Courbevoie',
+        filiereCodes: ['automobile'],
+        email: this.logins[4].email,
+        fullName: 'Léa Durand',
+      },
     ];
     for (const company of companies) {
       await this.organisations.signUp(system, {

@@ -18,7 +18,13 @@ import { MembersService } from './members.service';
 import { OrganisationsService } from './organisations.service';
 import { ApiKeysService } from './api-keys.service';
 import { AuditLogService } from './audit-log.service';
-import { AcceptInvitationInput, AuditLogArgs, CreateApiKeyInput, InviteMemberInput, LoginInput } from './dto/organisation.inputs';
+import {
+  AcceptInvitationInput,
+  AuditLogArgs,
+  CreateApiKeyInput,
+  InviteMemberInput,
+  LoginInput,
+} from './dto/organisation.inputs';
 import { AuditEntryConnection, CreatedApiKey, MembershipConnection, Session } from './models/session.model';
 
 @Resolver()
@@ -40,13 +46,15 @@ export class AuthResolver {
     return this.auth.refresh(refreshToken);
   }
 
-  @Mutation(() => Boolean, { description: 'Logs out: revokes the refresh token and every token rotated from it' })
+  @Mutation(() => Boolean, {
+    description: 'Logs out: revokes the refresh token and every token rotated from it',
+  })
   @Public()
   revokeSession(@Args('refreshToken') refreshToken: string): Promise<boolean> {
     return this.auth.revoke(refreshToken);
   }
 
-  @Mutation(() => Int, { description: "Logs the caller out everywhere; returns how many sessions closed" })
+  @Mutation(() => Int, { description: 'Logs the caller out everywhere; returns how many sessions closed' })
   @Authenticated()
   revokeAllMySessions(@Ctx() ctx: RequestContext): Promise<number> {
     return this.auth.revokeAllOf(ctx);
@@ -54,7 +62,10 @@ export class AuthResolver {
 
   @Mutation(() => Session)
   @Public()
-  acceptInvitation(@Ctx() ctx: RequestContext, @Args('input') input: AcceptInvitationInput): Promise<Session> {
+  acceptInvitation(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: AcceptInvitationInput,
+  ): Promise<Session> {
     return this.members.acceptInvitation(ctx, input);
   }
 
@@ -87,7 +98,8 @@ export class MembersResolver {
   inviteMember(
     @Ctx() ctx: RequestContext,
     @Args('input') input: InviteMemberInput,
-    @Args('idempotencyKey', { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey?: string,
+    @Args('idempotencyKey', { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+    idempotencyKey?: string,
   ): Promise<Invitation> {
     return this.membersService.invite(ctx, input, idempotencyKey);
   }
@@ -113,7 +125,8 @@ export class MembersResolver {
   createApiKey(
     @Ctx() ctx: RequestContext,
     @Args('input') input: CreateApiKeyInput,
-    @Args('idempotencyKey', { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey?: string,
+    @Args('idempotencyKey', { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+    idempotencyKey?: string,
   ): Promise<CreatedApiKey> {
     return this.apiKeysService.create(ctx, input, idempotencyKey);
   }
@@ -126,12 +139,17 @@ export class MembersResolver {
 
   @Mutation(() => ApiKey)
   @Allow([Role.ORG_ADMIN])
-  revokeApiKey(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string): Promise<ApiKey> {
+  revokeApiKey(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }, ParseUUIDPipe) id: string,
+  ): Promise<ApiKey> {
     return this.apiKeysService.revoke(ctx, id);
   }
 
   @Query(() => AuditEntryConnection, {
-    complexity: connectionComplexity, description: "Organisation admin: their organisation's log; DGE: all" })
+    complexity: connectionComplexity,
+    description: "Organisation admin: their organisation's log; DGE: all",
+  })
   @Allow([Role.ORG_ADMIN, Role.DGE_OFFICER])
   auditLog(@Ctx() ctx: RequestContext, @Args() args: AuditLogArgs): Promise<AuditEntryConnection> {
     return this.auditLogService.read(ctx, args);

@@ -39,7 +39,9 @@ export class MembersService {
       const allowed = grantableRoles(organisation.kinds);
       const refused = input.roles.filter((role) => !allowed.includes(role));
       if (refused.length) {
-        throw new BadInputError(`An organisation of this kind cannot grant ${refused.join(', ')}`, { field: 'roles' });
+        throw new BadInputError(`An organisation of this kind cannot grant ${refused.join(', ')}`, {
+          field: 'roles',
+        });
       }
       return once(
         manager,
@@ -111,7 +113,10 @@ export class MembersService {
           }),
         );
       }
-      const existing = await manager.findOneBy(Membership, { userId: user.id, organisationId: invitation.organisationId });
+      const existing = await manager.findOneBy(Membership, {
+        userId: user.id,
+        organisationId: invitation.organisationId,
+      });
       if (existing) throw new ConflictError('This person is already a member of the organisation');
       const membership = await manager.save(
         manager.create(Membership, {
@@ -142,7 +147,12 @@ export class MembersService {
       .getRepository(Membership)
       .createQueryBuilder('m')
       .where('m.organisation_id = :org', { org: ctx.organisationId });
-    return paginate(qb, 'm.id', { column: 'm.created_at', value: (m) => m.createdAt, direction: 'ASC' }, args);
+    return paginate(
+      qb,
+      'm.id',
+      { column: 'm.created_at', value: (m) => m.createdAt, direction: 'ASC' },
+      args,
+    );
   }
 
   /** The DGE makes a person the referent of one filière (the role is scoped to that filière). */
@@ -157,7 +167,10 @@ export class MembersService {
         .where('lower(u.email) = lower(:email)', { email })
         .getOne();
       if (!user) throw new NotFoundError('User', email);
-      const membership = await manager.findOne(Membership, { where: { userId: user.id }, order: { createdAt: 'ASC' } });
+      const membership = await manager.findOne(Membership, {
+        where: { userId: user.id },
+        order: { createdAt: 'ASC' },
+      });
       if (!membership) throw new NotFoundError('Membership of', email);
       const before = { roles: membership.roles, filiereCode: membership.filiereCode };
       membership.roles = [...new Set([...membership.roles, Role.FILIERE_REFERENT])];
@@ -179,7 +192,11 @@ export class MembersService {
   userOf(ctx: RequestContext, userId: string): Promise<User | null> {
     return ctx
       .loader<string, User | null>('user.byId', async (ids) => {
-        const rows = await this.dataSource.getRepository(User).createQueryBuilder('u').where('u.id = ANY(:ids)', { ids: [...ids] }).getMany();
+        const rows = await this.dataSource
+          .getRepository(User)
+          .createQueryBuilder('u')
+          .where('u.id = ANY(:ids)', { ids: [...ids] })
+          .getMany();
         return ids.map((id) => rows.find((row) => row.id === id) ?? null);
       })
       .load(userId);

@@ -51,7 +51,10 @@ export class Organisation {
   @Column({ type: 'text', nullable: true })
   city: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Public sales contact (shown on the DGE list for suppliers)' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Public sales contact (shown on the DGE list for suppliers)',
+  })
   @Column({ type: 'text', nullable: true })
   salesContact: string | null;
 

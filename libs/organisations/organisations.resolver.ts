@@ -27,7 +27,8 @@ export class OrganisationsResolver {
   signUp(
     @Ctx() ctx: RequestContext,
     @Args('input') input: SignUpInput,
-    @Args('idempotencyKey', { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey?: string,
+    @Args('idempotencyKey', { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+    idempotencyKey?: string,
   ): Promise<SignUpPayload> {
     return this.service.signUp(ctx, input, idempotencyKey);
   }
@@ -40,22 +41,32 @@ export class OrganisationsResolver {
 
   @Query(() => Organisation, { description: 'An organisation the caller may see; others read as not found' })
   @Authenticated()
-  organisation(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string): Promise<Organisation> {
+  organisation(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }, ParseUUIDPipe) id: string,
+  ): Promise<Organisation> {
     return this.service.findVisible(ctx, id);
   }
 
   @Query(() => OrganisationConnection, {
     complexity: connectionComplexity,
-    description: 'Organisations visible to the caller (DGE: all; referent: their filière; group: its subcontractors)',
+    description:
+      'Organisations visible to the caller (DGE: all; referent: their filière; group: its subcontractors)',
   })
   @Authenticated()
-  organisations(@Ctx() ctx: RequestContext, @Args() args: OrganisationsArgs): Promise<OrganisationConnection> {
+  organisations(
+    @Ctx() ctx: RequestContext,
+    @Args() args: OrganisationsArgs,
+  ): Promise<OrganisationConnection> {
     return this.service.list(ctx, args);
   }
 
   @Mutation(() => Organisation)
   @Allow([Role.ORG_ADMIN])
-  updateMyOrganisation(@Ctx() ctx: RequestContext, @Args('input') input: UpdateOrganisationInput): Promise<Organisation> {
+  updateMyOrganisation(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: UpdateOrganisationInput,
+  ): Promise<Organisation> {
     return this.service.update(ctx, input);
   }
 
@@ -77,9 +88,14 @@ export class OrganisationsResolver {
     return this.service.setFiliereMembership(ctx, filiereCode, false);
   }
 
-  @Mutation(() => SubcontractingLink, { description: 'A large group names one of its subcontractors, by SIRET' })
+  @Mutation(() => SubcontractingLink, {
+    description: 'A large group names one of its subcontractors, by SIRET',
+  })
   @Allow([Role.ORG_ADMIN])
-  proposeSubcontractor(@Ctx() ctx: RequestContext, @Args('siret') siret: string): Promise<SubcontractingLink> {
+  proposeSubcontractor(
+    @Ctx() ctx: RequestContext,
+    @Args('siret') siret: string,
+  ): Promise<SubcontractingLink> {
     return this.service.proposeSubcontractor(ctx, siret);
   }
 
@@ -92,14 +108,19 @@ export class OrganisationsResolver {
     return this.service.confirmSubcontracting(ctx, linkId);
   }
 
-  @Query(() => [SubcontractingLink], { description: 'Links where the caller is the group or the subcontractor' })
+  @Query(() => [SubcontractingLink], {
+    description: 'Links where the caller is the group or the subcontractor',
+  })
   @Allow([Role.ORG_ADMIN, Role.BUYER])
   subcontractingLinks(@Ctx() ctx: RequestContext): Promise<SubcontractingLink[]> {
     return this.service.subcontractingLinks(ctx);
   }
 
   @ResolveField('filieres', () => [Filiere])
-  filieresOfOrganisation(@Ctx() ctx: RequestContext, @Parent() organisation: Organisation): Promise<Filiere[]> {
+  filieresOfOrganisation(
+    @Ctx() ctx: RequestContext,
+    @Parent() organisation: Organisation,
+  ): Promise<Filiere[]> {
     return this.service.filieresOf(ctx, organisation.id);
   }
 }
@@ -114,7 +135,10 @@ export class SubcontractingLinkResolver {
   }
 
   @ResolveField(() => Organisation, { nullable: true })
-  subcontractor(@Ctx() ctx: RequestContext, @Parent() link: SubcontractingLink): Promise<Organisation | null> {
+  subcontractor(
+    @Ctx() ctx: RequestContext,
+    @Parent() link: SubcontractingLink,
+  ): Promise<Organisation | null> {
     return this.organisations.visibleById(ctx, link.subcontractorId);
   }
 }

@@ -18,19 +18,30 @@ import {
 } from '@masks/core';
 import { checkSiret } from './domain/siret';
 import { findDepartment } from '@masks/geography';
-import { grantableRoles, OrganisationKind, SELF_SERVICE_KINDS, sizeClassOf } from './domain/organisation.rules';
+import {
+  grantableRoles,
+  OrganisationKind,
+  SELF_SERVICE_KINDS,
+  sizeClassOf,
+} from './domain/organisation.rules';
 import { Organisation } from './organisation.entity';
 import { Filiere, FiliereMembership, SubcontractingLink, SubcontractingStatus } from './filiere.entity';
 import { Membership, User } from './user.entity';
 import { AuthService } from './auth.service';
-import type { OrganisationInput, OrganisationsArgs, SignUpInput, UpdateOrganisationInput } from './dto/organisation.inputs';
+import type {
+  OrganisationInput,
+  OrganisationsArgs,
+  SignUpInput,
+  UpdateOrganisationInput,
+} from './dto/organisation.inputs';
 import { OrganisationSort } from './dto/organisation.inputs';
 import type { SignUpPayload } from './models/session.model';
 
 const PG_UNIQUE_VIOLATION = '23505';
 
 function snapshot(organisation: Organisation): Record<string, unknown> {
-  const { id, siret, name, kinds, headcount, sizeClass, departmentCode, regionCode, city, salesContact } = organisation;
+  const { id, siret, name, kinds, headcount, sizeClass, departmentCode, regionCode, city, salesContact } =
+    organisation;
   return { id, siret, name, kinds, headcount, sizeClass, departmentCode, regionCode, city, salesContact };
 }
 
@@ -50,8 +61,16 @@ export class OrganisationsService {
     const siret = checkSiret(input.siret);
     if (!siret.valid) throw new BadInputError(siret.reason, { field: 'siret' });
     const department = findDepartment(input.departmentCode);
-    if (!department) throw new BadInputError(`Unknown department code "${input.departmentCode}"`, { field: 'departmentCode' });
-    return { siret: siret.siret, siren: siret.siren, departmentCode: department.code, regionCode: department.regionCode };
+    if (!department)
+      throw new BadInputError(`Unknown department code "${input.departmentCode}"`, {
+        field: 'departmentCode',
+      });
+    return {
+      siret: siret.siret,
+      siren: siret.siren,
+      departmentCode: department.code,
+      regionCode: department.regionCode,
+    };
   }
 
   private async checkFilieres(manager: EntityManager, codes: string[]): Promise<void> {
@@ -84,9 +103,12 @@ export class OrganisationsService {
               .where('lower(u.email) = lower(:email)', { email: input.admin.email })
               .getExists();
             if (existingUser) {
-              throw new ConflictError('An account already uses this e-mail: log in, or ask for an invitation', {
-                field: 'admin.email',
-              });
+              throw new ConflictError(
+                'An account already uses this e-mail: log in, or ask for an invitation',
+                {
+                  field: 'admin.email',
+                },
+              );
             }
             const organisation = await manager.save(
               manager.create(Organisation, {
@@ -100,7 +122,11 @@ export class OrganisationsService {
               }),
             );
             const user = await manager.save(
-              manager.create(User, { email: input.admin.email.trim(), fullName: input.admin.fullName.trim(), passwordHash }),
+              manager.create(User, {
+                email: input.admin.email.trim(),
+                fullName: input.admin.fullName.trim(),
+                passwordHash,
+              }),
             );
             const membership = await manager.save(
               manager.create(Membership, {
@@ -140,14 +166,24 @@ export class OrganisationsService {
             if (!(await this.auth.verifyPassword(user.passwordHash, input.admin.password))) {
               throw new UnauthenticatedError('Wrong e-mail or password');
             }
-            const organisation = await manager.findOneByOrFail(Organisation, { id: membership.organisationId });
-            return { organisation, session: await this.auth.openSession(manager, membership, crypto.randomUUID()) };
+            const organisation = await manager.findOneByOrFail(Organisation, {
+              id: membership.organisationId,
+            });
+            return {
+              organisation,
+              session: await this.auth.openSession(manager, membership, crypto.randomUUID()),
+            };
           },
         );
       });
     } catch (error) {
-      if ((error as { driverError?: { code?: string; constraint?: string } }).driverError?.code === PG_UNIQUE_VIOLATION) {
-        throw new ConflictError('An organisation with this SIRET is already registered', { field: 'organisation.siret' });
+      if (
+        (error as { driverError?: { code?: string; constraint?: string } }).driverError?.code ===
+        PG_UNIQUE_VIOLATION
+      ) {
+        throw new ConflictError('An organisation with this SIRET is already registered', {
+          field: 'organisation.siret',
+        });
       }
       throw error;
     }
@@ -161,14 +197,20 @@ export class OrganisationsService {
   scopeVisible(ctx: RequestContext, qb: SelectQueryBuilder<Organisation>): SelectQueryBuilder<Organisation> {
     const principal = ctx.requirePrincipal();
     if (ctx.isDge) return qb;
-    const params = { me: principal.organisationId, filiere: principal.filiereId ?? null, active: SubcontractingStatus.ACTIVE };
+    const params = {
+      me: principal.organisationId,
+      filiere: principal.filiereId ?? null,
+      active: SubcontractingStatus.ACTIVE,
+    };
     const clauses = [
       'o.id = :me',
       `EXISTS (SELECT 1 FROM subcontracting_link l WHERE l.group_id = :me AND l.subcontractor_id = o.id AND l.status = :active)`,
       `EXISTS (SELECT 1 FROM subcontracting_link l WHERE l.subcontractor_id = :me AND l.group_id = o.id)`,
     ];
     if (principal.roles.includes(Role.FILIERE_REFERENT) && principal.filiereId) {
-      clauses.push(`EXISTS (SELECT 1 FROM filiere_membership fm WHERE fm.organisation_id = o.id AND fm.filiere_code = :filiere)`);
+      clauses.push(
+        `EXISTS (SELECT 1 FROM filiere_membership fm WHERE fm.organisation_id = o.id AND fm.filiere_code = :filiere)`,
+      );
     }
     return qb.andWhere(`(${clauses.join(' OR ')})`, params);
   }
@@ -179,7 +221,10 @@ export class OrganisationsService {
     const organisation =
       id === ctx.organisationId
         ? await this.organisationById(id)
-        : await this.scopeVisible(ctx, this.dataSource.getRepository(Organisation).createQueryBuilder('o').where('o.id = :id', { id })).getOne();
+        : await this.scopeVisible(
+            ctx,
+            this.dataSource.getRepository(Organisation).createQueryBuilder('o').where('o.id = :id', { id }),
+          ).getOne();
     if (!organisation) throw new NotFoundError('Organisation', id);
     return organisation;
   }
@@ -187,13 +232,18 @@ export class OrganisationsService {
   async list(ctx: RequestContext, args: OrganisationsArgs): Promise<Connection<Organisation>> {
     const qb = this.scopeVisible(ctx, this.dataSource.getRepository(Organisation).createQueryBuilder('o'));
     if (args.kind) qb.andWhere(':kind = ANY(o.kinds)', { kind: args.kind });
-    if (args.departmentCode) qb.andWhere('o.department_code = :dep', { dep: args.departmentCode.toUpperCase() });
+    if (args.departmentCode)
+      qb.andWhere('o.department_code = :dep', { dep: args.departmentCode.toUpperCase() });
     if (args.regionCode) qb.andWhere('o.region_code = :region', { region: args.regionCode });
-    if (args.search) qb.andWhere('o.name ILIKE :search', { search: `%${args.search.replace(/[%_\\]/g, '\\$&')}%` });
+    if (args.search)
+      qb.andWhere('o.name ILIKE :search', { search: `%${args.search.replace(/[%_\\]/g, '\\$&')}%` });
     if (args.filiereCode) {
-      qb.andWhere('EXISTS (SELECT 1 FROM filiere_membership f2 WHERE f2.organisation_id = o.id AND f2.filiere_code = :fc)', {
-        fc: args.filiereCode,
-      });
+      qb.andWhere(
+        'EXISTS (SELECT 1 FROM filiere_membership f2 WHERE f2.organisation_id = o.id AND f2.filiere_code = :fc)',
+        {
+          fc: args.filiereCode,
+        },
+      );
     }
     const sort =
       args.sort === OrganisationSort.CREATED_AT
@@ -213,7 +263,10 @@ export class OrganisationsService {
       const before = snapshot(organisation);
       if (input.departmentCode !== undefined) {
         const department = findDepartment(input.departmentCode);
-        if (!department) throw new BadInputError(`Unknown department code "${input.departmentCode}"`, { field: 'departmentCode' });
+        if (!department)
+          throw new BadInputError(`Unknown department code "${input.departmentCode}"`, {
+            field: 'departmentCode',
+          });
         organisation.departmentCode = department.code;
         organisation.regionCode = department.regionCode;
       }
@@ -246,7 +299,9 @@ export class OrganisationsService {
            WHERE fm.organisation_id = ANY($1::uuid[]) ORDER BY f.name`,
           [ids],
         );
-        return ids.map((id) => rows.filter((row) => row.organisation_id === id).map(({ code, name }) => ({ code, name })));
+        return ids.map((id) =>
+          rows.filter((row) => row.organisation_id === id).map(({ code, name }) => ({ code, name })),
+        );
       })
       .load(organisationId);
   }
@@ -255,7 +310,10 @@ export class OrganisationsService {
   visibleById(ctx: RequestContext, id: string): Promise<Organisation | null> {
     return ctx
       .loader<string, Organisation | null>('organisation.byId', async (ids) => {
-        const qb = this.dataSource.getRepository(Organisation).createQueryBuilder('o').where('o.id = ANY(:ids)', { ids: [...ids] });
+        const qb = this.dataSource
+          .getRepository(Organisation)
+          .createQueryBuilder('o')
+          .where('o.id = ANY(:ids)', { ids: [...ids] });
         const rows = await this.scopeVisible(ctx, qb).getMany();
         return ids.map((id) => rows.find((row) => row.id === id) ?? null);
       })
@@ -266,7 +324,11 @@ export class OrganisationsService {
     return this.dataSource.getRepository(Filiere).find({ order: { name: 'ASC' } });
   }
 
-  async setFiliereMembership(ctx: RequestContext, filiereCode: string, member: boolean): Promise<Organisation> {
+  async setFiliereMembership(
+    ctx: RequestContext,
+    filiereCode: string,
+    member: boolean,
+  ): Promise<Organisation> {
     return this.dataSource.transaction(async (manager) => {
       await this.checkFilieres(manager, [filiereCode]);
       const organisationId = ctx.organisationId;
@@ -300,12 +362,16 @@ export class OrganisationsService {
       }
       const subcontractor = await manager.findOneBy(Organisation, { siret: siret.siret });
       if (!subcontractor) throw new NotFoundError('Organisation with SIRET', siret.siret);
-      if (subcontractor.id === group.id) throw new BadInputError('An organisation cannot subcontract to itself');
+      if (subcontractor.id === group.id)
+        throw new BadInputError('An organisation cannot subcontract to itself');
       await manager.query(
         `INSERT INTO subcontracting_link (group_id, subcontractor_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
         [group.id, subcontractor.id],
       );
-      const link = await manager.findOneByOrFail(SubcontractingLink, { groupId: group.id, subcontractorId: subcontractor.id });
+      const link = await manager.findOneByOrFail(SubcontractingLink, {
+        groupId: group.id,
+        subcontractorId: subcontractor.id,
+      });
       await audit(manager, ctx, {
         action: 'subcontracting.proposed',
         entityType: 'subcontracting_link',
@@ -319,7 +385,10 @@ export class OrganisationsService {
 
   async confirmSubcontracting(ctx: RequestContext, linkId: string): Promise<SubcontractingLink> {
     return this.dataSource.transaction(async (manager) => {
-      const link = await manager.findOneBy(SubcontractingLink, { id: linkId, subcontractorId: ctx.organisationId });
+      const link = await manager.findOneBy(SubcontractingLink, {
+        id: linkId,
+        subcontractorId: ctx.organisationId,
+      });
       if (!link) throw new NotFoundError('Subcontracting link', linkId);
       link.status = SubcontractingStatus.ACTIVE;
       await manager.save(link);

@@ -19,7 +19,9 @@ export class StripePaymentGateway extends PaymentGateway {
       {
         amount: order.totalCents,
         currency: 'eur',
-        allowed_payment_method_types: [order.paymentMethod === PaymentMethod.SEPA_DEBIT ? 'sepa_debit' : 'card'],
+        allowed_payment_method_types: [
+          order.paymentMethod === PaymentMethod.SEPA_DEBIT ? 'sepa_debit' : 'card',
+        ],
         metadata: { orderId: order.id },
         description: `Commande ${order.id}`,
       },
@@ -31,7 +33,11 @@ export class StripePaymentGateway extends PaymentGateway {
   async cancelPayment(order: Order): Promise<void> {
     if (!order.paymentReference) return;
     try {
-      await this.stripe.paymentIntents.cancel(order.paymentReference, { cancellation_reason: 'abandoned' }, { idempotencyKey: `order-${order.id}-cancel` });
+      await this.stripe.paymentIntents.cancel(
+        order.paymentReference,
+        { cancellation_reason: 'abandoned' },
+        { idempotencyKey: `order-${order.id}-cancel` },
+      );
     } catch (error) {
       // Already paid (or already cancelled): nothing left to stop.
       if ((error as { code?: string }).code === 'payment_intent_unexpected_state') return;
@@ -41,7 +47,10 @@ export class StripePaymentGateway extends PaymentGateway {
 
   async refund(order: Order): Promise<string> {
     if (!order.paymentReference) throw new Error(`order ${order.id} has no payment to refund`);
-    const refund = await this.stripe.refunds.create({ payment_intent: order.paymentReference }, { idempotencyKey: `order-${order.id}-refund` });
+    const refund = await this.stripe.refunds.create(
+      { payment_intent: order.paymentReference },
+      { idempotencyKey: `order-${order.id}-refund` },
+    );
     return refund.id;
   }
 

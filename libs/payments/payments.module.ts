@@ -13,7 +13,8 @@ import { StripeWebhookController } from './stripe-webhook.controller';
     {
       provide: PaymentGateway,
       inject: [STRIPE],
-      useFactory: (stripe: StripeClient | null) => (stripe ? new StripePaymentGateway(stripe) : new TransferOnlyGateway()),
+      useFactory: (stripe: StripeClient | null) =>
+        stripe ? new StripePaymentGateway(stripe) : new TransferOnlyGateway(),
     },
   ],
   exports: [STRIPE, PaymentGateway],

@@ -1,9 +1,28 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
-import { notificationEvent, QUEUES, QueueRegistry, recordEvents, RequestContext, runOnce, type OutboxJob } from '@masks/core';
+import {
+  notificationEvent,
+  QUEUES,
+  QueueRegistry,
+  recordEvents,
+  RequestContext,
+  runOnce,
+  type OutboxJob,
+} from '@masks/core';
 import { adminContactOf } from '@masks/organisations';
-import { isUnpaid, Order, ORDER_EVENT_TYPES, OrderAction, OrderActor, OrderStatus, OrdersService, orderNumber, PaymentGateway, PaymentMethod } from '@masks/orders';
+import {
+  isUnpaid,
+  Order,
+  ORDER_EVENT_TYPES,
+  OrderAction,
+  OrderActor,
+  OrderStatus,
+  OrdersService,
+  orderNumber,
+  PaymentGateway,
+  PaymentMethod,
+} from '@masks/orders';
 import { STRIPE_EVENT_RECEIVED } from './stripe-webhook.controller';
 
 type PaymentJob = OutboxJob<{ stripeEventId?: string; orderId?: string }>;
@@ -41,18 +60,20 @@ export class PaymentsProcessor implements OnApplicationBootstrap {
   async process(job: Job<PaymentJob>): Promise<void> {
     const { eventId, type, payload } = job.data;
     await runOnce(this.dataSource.manager, eventId, `payments:${type}`, async (manager) => {
-      if (type === STRIPE_EVENT_RECEIVED && payload.stripeEventId) return this.applyStripeEvent(manager, payload.stripeEventId);
+      if (type === STRIPE_EVENT_RECEIVED && payload.stripeEventId)
+        return this.applyStripeEvent(manager, payload.stripeEventId);
       if (type === ORDER_EVENT_TYPES.refund && payload.orderId) return this.refund(manager, payload.orderId);
-      if (type === ORDER_EVENT_TYPES.paymentCancel && payload.orderId) return this.cancelPayment(manager, payload.orderId);
+      if (type === ORDER_EVENT_TYPES.paymentCancel && payload.orderId)
+        return this.cancelPayment(manager, payload.orderId);
       this.logger.warn(`unknown payment event ${type} (${eventId})`);
     });
   }
 
   private async applyStripeEvent(manager: EntityManager, stripeEventId: string): Promise<void> {
-    const [row]: { type: string; created_at: Date; payload: { data: { object: StripePaymentIntent } } }[] = await manager.query(
-      `SELECT type, created_at, payload FROM stripe_event WHERE id = $1`,
-      [stripeEventId],
-    );
+    const [row]: { type: string; created_at: Date; payload: { data: { object: StripePaymentIntent } } }[] =
+      await manager.query(`SELECT type, created_at, payload FROM stripe_event WHERE id = $1`, [
+        stripeEventId,
+      ]);
     const intent = row.payload.data.object;
     const orderId = intent.metadata?.orderId;
     if (!orderId || !row.type.startsWith('payment_intent.')) return;
@@ -145,4 +166,3 @@ export class PaymentsProcessor implements OnApplicationBootstrap {
     );
   }
 }
-

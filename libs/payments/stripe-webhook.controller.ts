@@ -1,4 +1,13 @@
-import { BadRequestException, Controller, Headers, HttpCode, Inject, Post, Req, ServiceUnavailableException } from '@nestjs/common';
+import {
+  BadRequestException,
+  Controller,
+  Headers,
+  HttpCode,
+  Inject,
+  Post,
+  Req,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import type { RawBodyRequest } from '@nestjs/common';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
@@ -23,8 +32,12 @@ export class StripeWebhookController {
   @Post('stripe')
   @Public()
   @HttpCode(200)
-  async receive(@Req() req: RawBodyRequest<Request>, @Headers('stripe-signature') signature?: string): Promise<{ received: true; duplicate: boolean }> {
-    if (!this.stripe || !this.config.stripeWebhookSecret) throw new ServiceUnavailableException('Stripe is not configured');
+  async receive(
+    @Req() req: RawBodyRequest<Request>,
+    @Headers('stripe-signature') signature?: string,
+  ): Promise<{ received: true; duplicate: boolean }> {
+    if (!this.stripe || !this.config.stripeWebhookSecret)
+      throw new ServiceUnavailableException('Stripe is not configured');
     let event: ReturnType<StripeClient['webhooks']['constructEvent']>;
     try {
       if (!req.rawBody || !signature) throw new Error('missing body or signature');
@@ -38,7 +51,9 @@ export class StripeWebhookController {
         [event.id, event.type, event.created, JSON.stringify(event)],
       );
       if (!inserted.length) return true;
-      await recordEvents(manager, [{ queue: QUEUES.payments, type: STRIPE_EVENT_RECEIVED, payload: { stripeEventId: event.id } }]);
+      await recordEvents(manager, [
+        { queue: QUEUES.payments, type: STRIPE_EVENT_RECEIVED, payload: { stripeEventId: event.id } },
+      ]);
       return false;
     });
     return { received: true, duplicate };

@@ -11,6 +11,12 @@ export function createStripe(config: AppConfig): StripeClient | null {
   return new Stripe(config.stripeSecretKey, {
     maxNetworkRetries: 2,
     timeout: 20_000,
-    ...(target ? { host: target.hostname, port: Number(target.port || (target.protocol === 'https:' ? 443 : 80)), protocol: target.protocol.replace(':', '') as 'http' | 'https' } : {}),
+    ...(target
+      ? {
+          host: target.hostname,
+          port: Number(target.port || (target.protocol === 'https:' ? 443 : 80)),
+          protocol: target.protocol.replace(':', '') as 'http' | 'https',
+        }
+      : {}),
   });
 }

@@ -41,7 +41,8 @@ async function onServer<T>(fn: (client: Client) => Promise<T>): Promise<T> {
  */
 async function ensureTemplate(): Promise<string> {
   const hash = createHash('sha256');
-  for (const file of readdirSync(MIGRATIONS_DIR).sort()) hash.update(file).update(readFileSync(join(MIGRATIONS_DIR, file)));
+  for (const file of readdirSync(MIGRATIONS_DIR).sort())
+    hash.update(file).update(readFileSync(join(MIGRATIONS_DIR, file)));
   const template = `masks_tpl_${hash.digest('hex').slice(0, 12)}`;
   await onServer(async (client) => {
     await client.query('SELECT pg_advisory_lock(4242)');
@@ -63,14 +64,21 @@ async function ensureTemplate(): Promise<string> {
 }
 
 /** A fresh, migrated database for one suite; dropped by the returned function. */
-export async function createTestDatabase(): Promise<{ name: string; url: string; drop: () => Promise<void> }> {
+export async function createTestDatabase(): Promise<{
+  name: string;
+  url: string;
+  drop: () => Promise<void>;
+}> {
   const template = await ensureTemplate();
   const name = `masks_t${process.env.JEST_WORKER_ID ?? '0'}_${randomBytes(4).toString('hex')}`;
   await onServer((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
   return {
     name,
     url: databaseUrl(name),
-    drop: () => onServer((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      onServer((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(
+        () => undefined,
+      ),
   };
 }
 
@@ -100,7 +108,11 @@ export interface TestAppOptions {
 }
 
 /** Polls `check` every 100 ms until it holds; fails after `timeoutMs`. */
-export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs: number, what = 'condition'): Promise<void> {
+export async function waitFor(
+  check: () => Promise<boolean> | boolean,
+  timeoutMs: number,
+  what = 'condition',
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;
@@ -130,7 +142,14 @@ export function testEnv(database: { name: string; url: string }): Record<string,
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   // Settings a previous suite in this worker may have overridden go back to their defaults.
-  for (const key of ['GRAPHQL_MAX_DEPTH', 'GRAPHQL_MAX_COMPLEXITY', 'OUTBOX_REDELIVER_MS', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_URL']) {
+  for (const key of [
+    'GRAPHQL_MAX_DEPTH',
+    'GRAPHQL_MAX_COMPLEXITY',
+    'OUTBOX_REDELIVER_MS',
+    'STRIPE_SECRET_KEY',
+    'STRIPE_WEBHOOK_SECRET',
+    'STRIPE_API_URL',
+  ]) {
     delete process.env[key];
   }
   Object.assign(process.env, testEnv(database), options.env);
@@ -151,7 +170,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (auth?.token) headers.authorization = `Bearer ${auth.token}`;
       if (auth?.apiKey) headers['x-api-key'] = auth.apiKey;
-      const response = await fetch(`${url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ query, variables }),
+      });
       return (await response.json()) as GraphQLResponse<never>;
     },
     async close() {

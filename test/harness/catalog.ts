@@ -2,7 +2,8 @@ import type { TestApp } from './app';
 import { signUp, type Actor, type SignUpOptions } from './factories';
 
 export const PRODUCT_FIELDS = 'id category standardCode brand model madeInFrance certifiedUntil';
-export const OFFER_FIELDS = 'id category status minimumOrderQuantity orderIncrement fromPriceMicros leadTimeDays warehouseDepartmentCode warehouseRegionCode available';
+export const OFFER_FIELDS =
+  'id category status minimumOrderQuantity orderIncrement fromPriceMicros leadTimeDays warehouseDepartmentCode warehouseRegionCode available';
 
 export async function signUpSupplier(app: TestApp, options: SignUpOptions = {}): Promise<Actor> {
   return signUp(app, { kinds: ['MANUFACTURER' as never], headcount: 120, ...options });
@@ -41,7 +42,11 @@ export function offerInput(productId: string, overrides: Record<string, unknown>
   };
 }
 
-export async function createProduct(app: TestApp, supplier: Actor, overrides: Record<string, unknown> = {}): Promise<string> {
+export async function createProduct(
+  app: TestApp,
+  supplier: Actor,
+  overrides: Record<string, unknown> = {},
+): Promise<string> {
   const response = await app.gql<{ createProduct: { id: string } }>(
     `mutation($input: ProductInput!) { createProduct(input: $input) { id } }`,
     { input: productInput(overrides) },
@@ -51,7 +56,12 @@ export async function createProduct(app: TestApp, supplier: Actor, overrides: Re
   return response.data.createProduct.id;
 }
 
-export async function createOffer(app: TestApp, supplier: Actor, productId: string, overrides: Record<string, unknown> = {}): Promise<string> {
+export async function createOffer(
+  app: TestApp,
+  supplier: Actor,
+  productId: string,
+  overrides: Record<string, unknown> = {},
+): Promise<string> {
   const response = await app.gql<{ createOffer: { id: string } }>(
     `mutation($input: OfferInput!) { createOffer(input: $input) { id } }`,
     { input: offerInput(productId, overrides) },
@@ -65,12 +75,16 @@ export async function createOffer(app: TestApp, supplier: Actor, productId: stri
  * Puts a product in the certification state a DGE decision leaves (certification.e2e-spec.ts tests
  * the decisions themselves): until = end of the valid certification; native = not by derogation.
  */
-export async function setCertifiedUntil(app: TestApp, productId: string, until: Date | null, native = true): Promise<void> {
-  await app.dataSource.query(`UPDATE product SET certified_until = $2, natively_certified_until = $3 WHERE id = $1`, [
-    productId,
-    until,
-    native ? until : null,
-  ]);
+export async function setCertifiedUntil(
+  app: TestApp,
+  productId: string,
+  until: Date | null,
+  native = true,
+): Promise<void> {
+  await app.dataSource.query(
+    `UPDATE product SET certified_until = $2, natively_certified_until = $3 WHERE id = $1`,
+    [productId, until, native ? until : null],
+  );
 }
 
 export const inDays = (days: number): Date => new Date(Date.now() + days * 86_400_000);

@@ -3,7 +3,8 @@ import type { Actor } from './factories';
 
 /** Helpers of the certification suites: evidence that passes each standard, and DGE decisions. */
 
-export const CERTIFICATION_FIELDS = 'id status statusReason standardCode category productId supplierId validFrom validUntil';
+export const CERTIFICATION_FIELDS =
+  'id status statusReason standardCode category productId supplierId validFrom validUntil';
 
 const PASSING: Record<string, Record<string, number>> = {
   'EN149-FFP2': { filterPenetrationPct: 3.2 },
@@ -13,7 +14,11 @@ const PASSING: Record<string, Record<string, number>> = {
   'AFNOR-UNS1': { particleFiltration3umPct: 93, airPermeabilityLm2s: 130, washes: 10 },
 };
 
-export function evidenceInput(productId: string, standardCode = 'EN149-FFP2', overrides: Record<string, unknown> = {}) {
+export function evidenceInput(
+  productId: string,
+  standardCode = 'EN149-FFP2',
+  overrides: Record<string, unknown> = {},
+) {
   const uns = standardCode.startsWith('AFNOR');
   return {
     productId,
@@ -31,8 +36,17 @@ export const SUBMIT = `mutation($input: CertificationEvidenceInput!, $key: Strin
   submitCertification(input: $input, idempotencyKey: $key) { ${CERTIFICATION_FIELDS} }
 }`;
 
-export async function submitEvidence(app: TestApp, supplier: Actor, productId: string, standardCode?: string): Promise<string> {
-  const response = await app.gql<{ submitCertification: { id: string } }>(SUBMIT, { input: evidenceInput(productId, standardCode) }, supplier);
+export async function submitEvidence(
+  app: TestApp,
+  supplier: Actor,
+  productId: string,
+  standardCode?: string,
+): Promise<string> {
+  const response = await app.gql<{ submitCertification: { id: string } }>(
+    SUBMIT,
+    { input: evidenceInput(productId, standardCode) },
+    supplier,
+  );
   if (!response.data) throw new Error(`submitCertification failed: ${JSON.stringify(response.errors)}`);
   return response.data.submitCertification.id;
 }
@@ -47,15 +61,28 @@ export function decisionMutation(name: 'reject' | 'suspend' | 'revoke' | 'reinst
 }
 
 /** Submitted by the supplier and validated by the DGE until `until`. */
-export async function certifyProduct(app: TestApp, supplier: Actor, dge: Actor, productId: string, until: Date, standardCode?: string): Promise<string> {
+export async function certifyProduct(
+  app: TestApp,
+  supplier: Actor,
+  dge: Actor,
+  productId: string,
+  until: Date,
+  standardCode?: string,
+): Promise<string> {
   const id = await submitEvidence(app, supplier, productId, standardCode);
   const response = await app.gql(VALIDATE, { id, until: until.toISOString() }, dge);
   if (response.errors) throw new Error(`validateCertification failed: ${JSON.stringify(response.errors)}`);
   return id;
 }
 
-export async function productCertification(app: TestApp, productId: string): Promise<{ certifiedUntil: Date | null; nativelyCertifiedUntil: Date | null }> {
-  const [row] = await app.dataSource.query(`SELECT certified_until, natively_certified_until FROM product WHERE id = $1`, [productId]);
+export async function productCertification(
+  app: TestApp,
+  productId: string,
+): Promise<{ certifiedUntil: Date | null; nativelyCertifiedUntil: Date | null }> {
+  const [row] = await app.dataSource.query(
+    `SELECT certified_until, natively_certified_until FROM product WHERE id = $1`,
+    [productId],
+  );
   return { certifiedUntil: row.certified_until, nativelyCertifiedUntil: row.natively_certified_until };
 }
 

@@ -1,10 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { Role } from '@masks/core';
-import { AuthService, Membership, Organisation, OrganisationKind, User, randomSiret, sizeClassOf } from '@masks/organisations';
+import {
+  AuthService,
+  Membership,
+  Organisation,
+  OrganisationKind,
+  User,
+  randomSiret,
+  sizeClassOf,
+} from '@masks/organisations';
 import type { TestApp } from './app';
 
 export const PASSWORD = 'correct horse battery staple';
-
 
 export const SIGN_UP = `mutation SignUp($input: SignUpInput!, $key: String) {
   signUp(input: $input, idempotencyKey: $key) {
@@ -81,9 +88,16 @@ export async function createDgeOfficer(app: TestApp): Promise<Actor> {
         salesContact: null,
       }),
     );
-    const user = await manager.save(manager.create(User, { email, fullName: 'Agent DGE', passwordHash: await auth.hashPassword(PASSWORD) }));
+    const user = await manager.save(
+      manager.create(User, { email, fullName: 'Agent DGE', passwordHash: await auth.hashPassword(PASSWORD) }),
+    );
     await manager.save(
-      manager.create(Membership, { userId: user.id, organisationId: organisation.id, roles: [Role.ORG_ADMIN, Role.DGE_OFFICER], filiereCode: null }),
+      manager.create(Membership, {
+        userId: user.id,
+        organisationId: organisation.id,
+        roles: [Role.ORG_ADMIN, Role.DGE_OFFICER],
+        filiereCode: null,
+      }),
     );
     return organisation.id;
   });
@@ -106,12 +120,20 @@ export const codeOf = (response: { errors?: { extensions?: { code?: string } }[]
  * Certification suites: a person holding exactly `roles` in an existing organisation (e.g. a supplier
  * manager who is not admin, a buyer without admin rights), created as an accepted invitation would.
  */
-export async function createMemberWithRoles(app: TestApp, organisationId: string, roles: Role[]): Promise<Actor> {
+export async function createMemberWithRoles(
+  app: TestApp,
+  organisationId: string,
+  roles: Role[],
+): Promise<Actor> {
   const auth = app.api.get(AuthService);
   const email = `member-${randomBytes(4).toString('hex')}@example.test`;
   await app.dataSource.transaction(async (manager) => {
-    const user = await manager.save(manager.create(User, { email, fullName: 'Membre', passwordHash: await auth.hashPassword(PASSWORD) }));
-    await manager.save(manager.create(Membership, { userId: user.id, organisationId, roles, filiereCode: null }));
+    const user = await manager.save(
+      manager.create(User, { email, fullName: 'Membre', passwordHash: await auth.hashPassword(PASSWORD) }),
+    );
+    await manager.save(
+      manager.create(Membership, { userId: user.id, organisationId, roles, filiereCode: null }),
+    );
   });
   return { organisationId, email, ...(await login(app, email)) };
 }

@@ -50,18 +50,33 @@ export async function startFakeStripe({ delayMs = 0 } = {}) {
         intents.set(id, answer);
       } else if (req.method === 'POST' && /^\/v1\/payment_intents\/[^/]+\/cancel$/.test(path)) {
         answer = intents.get(path.split('/')[3]);
-        if (!answer) return send(404, { error: { type: 'invalid_request_error', message: 'No such payment_intent' } });
+        if (!answer)
+          return send(404, { error: { type: 'invalid_request_error', message: 'No such payment_intent' } });
         if (answer.status === 'succeeded') {
-          return send(400, { error: { type: 'invalid_request_error', code: 'payment_intent_unexpected_state', message: 'This PaymentIntent has already succeeded' } });
+          return send(400, {
+            error: {
+              type: 'invalid_request_error',
+              code: 'payment_intent_unexpected_state',
+              message: 'This PaymentIntent has already succeeded',
+            },
+          });
         }
         Object.assign(answer, { status: 'canceled', cancellation_reason: form.get('cancellation_reason') });
       } else if (req.method === 'GET' && path.startsWith('/v1/payment_intents/')) {
         answer = intents.get(path.split('/').pop() as string);
-        if (!answer) return send(404, { error: { type: 'invalid_request_error', message: 'No such payment_intent' } });
+        if (!answer)
+          return send(404, { error: { type: 'invalid_request_error', message: 'No such payment_intent' } });
       } else if (req.method === 'POST' && path === '/v1/refunds') {
-        answer = { id: `re_test_${++counter}`, object: 'refund', payment_intent: form.get('payment_intent'), status: 'succeeded' };
+        answer = {
+          id: `re_test_${++counter}`,
+          object: 'refund',
+          payment_intent: form.get('payment_intent'),
+          status: 'succeeded',
+        };
       } else {
-        return send(404, { error: { type: 'invalid_request_error', message: `unhandled ${req.method} ${path}` } });
+        return send(404, {
+          error: { type: 'invalid_request_error', message: `unhandled ${req.method} ${path}` },
+        });
       }
       if (key) byKey.set(key, answer);
       send(200, answer);
@@ -77,16 +92,31 @@ export async function startFakeStripe({ delayMs = 0 } = {}) {
   };
 }
 
-export const STRIPE_TEST_ENV = { STRIPE_SECRET_KEY: 'sk_test_masques_0123456789', STRIPE_WEBHOOK_SECRET: 'whsec_test_masques_0123456789' };
+export const STRIPE_TEST_ENV = {
+  STRIPE_SECRET_KEY: 'sk_test_masques_0123456789',
+  STRIPE_WEBHOOK_SECRET: 'whsec_test_masques_0123456789',
+};
 
 /** A webhook event signed as Stripe signs it (the SDK's own test helper). */
-export function signedEvent(event: { id: string; type: string; data: { object: Record<string, unknown> }; created?: number }, secret = STRIPE_TEST_ENV.STRIPE_WEBHOOK_SECRET) {
-  const payload = JSON.stringify({ object: 'event', api_version: '2025-01-01', created: Math.floor(Date.now() / 1000), livemode: false, ...event });
+export function signedEvent(
+  event: { id: string; type: string; data: { object: Record<string, unknown> }; created?: number },
+  secret = STRIPE_TEST_ENV.STRIPE_WEBHOOK_SECRET,
+) {
+  const payload = JSON.stringify({
+    object: 'event',
+    api_version: '2025-01-01',
+    created: Math.floor(Date.now() / 1000),
+    livemode: false,
+    ...event,
+  });
   const stripe = new Stripe(STRIPE_TEST_ENV.STRIPE_SECRET_KEY);
   return { payload, signature: stripe.webhooks.generateTestHeaderString({ payload, secret }) };
 }
 
-export async function postWebhook(baseUrl: string, body: { payload: string; signature?: string }): Promise<{ status: number; json: unknown }> {
+export async function postWebhook(
+  baseUrl: string,
+  body: { payload: string; signature?: string },
+): Promise<{ status: number; json: unknown }> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (body.signature) headers['stripe-signature'] = body.signature;
   const response = await fetch(`${baseUrl}/webhooks/stripe`, { method: 'POST', headers, body: body.payload });

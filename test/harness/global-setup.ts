@@ -1,6 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { canConnectPostgres, findOnPath, pingRedis, startEmbeddedPostgres, startRedisServer } from '../../libs/core/runtime/embedded';
+import {
+  canConnectPostgres,
+  findOnPath,
+  pingRedis,
+  startEmbeddedPostgres,
+  startRedisServer,
+} from '../../libs/core/runtime/embedded';
 
 /**
  * Finds real services once for the whole run: DATABASE_URL / REDIS_URL when set, else the local
@@ -11,7 +17,10 @@ export default async function globalSetup(): Promise<void> {
   const stops: (() => Promise<void>)[] = [];
   let pgServer = process.env.DATABASE_URL;
   if (!pgServer) {
-    for (const candidate of ['postgres://postgres@127.0.0.1:5432/postgres', 'postgres://root@127.0.0.1:5432/postgres']) {
+    for (const candidate of [
+      'postgres://postgres@127.0.0.1:5432/postgres',
+      'postgres://root@127.0.0.1:5432/postgres',
+    ]) {
       if (await canConnectPostgres(candidate)) {
         pgServer = candidate;
         break;
@@ -27,7 +36,8 @@ export default async function globalSetup(): Promise<void> {
   if (!redisUrl && (await pingRedis('127.0.0.1', 6379))) redisUrl = 'redis://127.0.0.1:6379';
   if (!redisUrl) {
     const binary = findOnPath('redis-server');
-    if (!binary) throw new Error('Tests need Redis: set REDIS_URL, run one on 127.0.0.1:6379, or install redis-server');
+    if (!binary)
+      throw new Error('Tests need Redis: set REDIS_URL, run one on 127.0.0.1:6379, or install redis-server');
     const redis = await startRedisServer(binary);
     stops.push(redis.stop);
     redisUrl = redis.url;

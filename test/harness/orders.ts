@@ -13,24 +13,52 @@ export interface OrderView {
   subtotalCents: number;
   vatCents: number;
   totalCents: number;
-  lines: { id: string; offerId: string; quantity: number; unitPriceMicros: number; lineTotalCents: number; lotNumbers: string[]; receivedQuantity: number | null; discrepancyNote: string | null }[];
+  lines: {
+    id: string;
+    offerId: string;
+    quantity: number;
+    unitPriceMicros: number;
+    lineTotalCents: number;
+    lotNumbers: string[];
+    receivedQuantity: number | null;
+    discrepancyNote: string | null;
+  }[];
   history: { fromStatus: string | null; toStatus: string; action: string | null; actor: string }[];
 }
 
 export const PLACE_ORDER = `mutation($input: PlaceOrderInput!, $key: String) { placeOrder(input: $input, idempotencyKey: $key) { ${ORDER_FIELDS} } }`;
 
-export function placeOrder(app: TestApp, buyer: Actor, lines: { offerId: string; quantity: number; expectedUnitPriceMicros?: number }[], extra: Record<string, unknown> = {}) {
-  return app.gql<{ placeOrder: OrderView }>(PLACE_ORDER, { input: { lines, paymentMethod: 'BANK_TRANSFER', deliveryDepartmentCode: '44', ...extra } }, buyer);
+export function placeOrder(
+  app: TestApp,
+  buyer: Actor,
+  lines: { offerId: string; quantity: number; expectedUnitPriceMicros?: number }[],
+  extra: Record<string, unknown> = {},
+) {
+  return app.gql<{ placeOrder: OrderView }>(
+    PLACE_ORDER,
+    { input: { lines, paymentMethod: 'BANK_TRANSFER', deliveryDepartmentCode: '44', ...extra } },
+    buyer,
+  );
 }
 
 export async function orderView(app: TestApp, actor: Actor, id: string): Promise<OrderView> {
-  const response = await app.gql<{ order: OrderView }>(`query($id: ID!) { order(id: $id) { ${ORDER_FIELDS} } }`, { id }, actor);
+  const response = await app.gql<{ order: OrderView }>(
+    `query($id: ID!) { order(id: $id) { ${ORDER_FIELDS} } }`,
+    { id },
+    actor,
+  );
   if (!response.data) throw new Error(JSON.stringify(response.errors));
   return response.data.order;
 }
 
 /** Polls until the order reaches a status (jobs run in the worker). */
-export async function waitForStatus(app: TestApp, actor: Actor, id: string, status: string, timeoutMs = 15_000): Promise<OrderView> {
+export async function waitForStatus(
+  app: TestApp,
+  actor: Actor,
+  id: string,
+  status: string,
+  timeoutMs = 15_000,
+): Promise<OrderView> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const order = await orderView(app, actor, id);
@@ -47,9 +75,15 @@ export async function waitForStatus(app: TestApp, actor: Actor, id: string, stat
 export async function expireReservationNow(app: TestApp, orderId: string): Promise<void> {
   type Published = { id: string; published_at: Date | null; created_at: Date };
   const [event]: Published[] = await app.dataSource
-    .query(`UPDATE outbox_event SET run_at = now() WHERE type = 'order.reservation-expiry' AND payload->>'orderId' = $1 RETURNING id, published_at, created_at`, [orderId])
+    .query(
+      `UPDATE outbox_event SET run_at = now() WHERE type = 'order.reservation-expiry' AND payload->>'orderId' = $1 RETURNING id, published_at, created_at`,
+      [orderId],
+    )
     .then(([rows]: [Published[]]) => rows);
   if (!event?.published_at || !app.worker) return;
-  const job = await app.worker.get(QueueRegistry).queue(QUEUES.orders).getJob(jobIdFor(String(event.id), new Date(event.created_at)));
+  const job = await app.worker
+    .get(QueueRegistry)
+    .queue(QUEUES.orders)
+    .getJob(jobIdFor(String(event.id), new Date(event.created_at)));
   if (job && (await job.isDelayed())) await job.promote();
 }

@@ -14,7 +14,12 @@ const root = join(__dirname, '../..');
 const swc = JSON.parse(readFileSync(join(root, '.swcrc'), 'utf8'));
 
 require.extensions['.ts'] = (module, filename) => {
-  const { code } = transformSync(readFileSync(filename, 'utf8'), { ...swc, swcrc: false, filename, sourceMaps: 'inline' });
+  const { code } = transformSync(readFileSync(filename, 'utf8'), {
+    ...swc,
+    swcrc: false,
+    filename,
+    sourceMaps: 'inline',
+  });
   module._compile(code, filename);
 };
 

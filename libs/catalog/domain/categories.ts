@@ -81,7 +81,11 @@ export interface MeasurementFailure {
  * Checks reported values against a standard's thresholds. A threshold with no reported value is a
  * failure too: a claim is judged on evidence, not on silence.
  */
-export function checkMeasurements(thresholds: Thresholds, measured: Measurements, standardName: string): MeasurementFailure[] {
+export function checkMeasurements(
+  thresholds: Thresholds,
+  measured: Measurements,
+  standardName: string,
+): MeasurementFailure[] {
   const failures: MeasurementFailure[] = [];
   for (const [name, bound] of Object.entries(thresholds) as [MeasurementName, Bound][]) {
     const label = MEASUREMENT_LABELS[name];
@@ -91,19 +95,31 @@ export function checkMeasurements(thresholds: Thresholds, measured: Measurements
       continue;
     }
     if (bound.min !== undefined && value < bound.min) {
-      failures.push({ measurement: name, message: `${label} is ${value}, below the ${bound.min} minimum of ${standardName}` });
+      failures.push({
+        measurement: name,
+        message: `${label} is ${value}, below the ${bound.min} minimum of ${standardName}`,
+      });
     }
     if (bound.max !== undefined && value > bound.max) {
-      failures.push({ measurement: name, message: `${label} is ${value}, above the ${bound.max} maximum of ${standardName}` });
+      failures.push({
+        measurement: name,
+        message: `${label} is ${value}, above the ${bound.max} maximum of ${standardName}`,
+      });
     }
     if (bound.maxExclusive !== undefined && value >= bound.maxExclusive) {
-      failures.push({ measurement: name, message: `${label} is ${value}, ${standardName} requires less than ${bound.maxExclusive}` });
+      failures.push({
+        measurement: name,
+        message: `${label} is ${value}, ${standardName} requires less than ${bound.maxExclusive}`,
+      });
     }
   }
   return failures;
 }
 
 /** Whether a standard grants its category at an instant (validity windows are [from, until)). */
-export function standardInForce(window: { validFrom: Date | null; validUntil: Date | null }, at: Date): boolean {
+export function standardInForce(
+  window: { validFrom: Date | null; validUntil: Date | null },
+  at: Date,
+): boolean {
   return (!window.validFrom || window.validFrom <= at) && (!window.validUntil || at < window.validUntil);
 }

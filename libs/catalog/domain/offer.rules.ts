@@ -40,24 +40,44 @@ export function checkOfferTerms(terms: OfferTerms): TermProblem[] {
     return true;
   };
   if (!Number.isInteger(quantity) || quantity < 0 || quantity > MAX_LOT_QUANTITY) {
-    problems.push({ field: 'quantity', message: `quantity must be a whole number from 0 to ${MAX_LOT_QUANTITY}` });
+    problems.push({
+      field: 'quantity',
+      message: `quantity must be a whole number from 0 to ${MAX_LOT_QUANTITY}`,
+    });
   }
   const stepOk = positiveInt('orderIncrement', step, MAX_LOT_QUANTITY);
   const moqOk = positiveInt('minimumOrderQuantity', moq, MAX_LOT_QUANTITY);
   if (stepOk && moqOk && moq % step !== 0) {
-    problems.push({ field: 'minimumOrderQuantity', message: `the minimum order (${moq}) must be a multiple of the lot increment (${step})` });
+    problems.push({
+      field: 'minimumOrderQuantity',
+      message: `the minimum order (${moq}) must be a multiple of the lot increment (${step})`,
+    });
   }
   if (stepOk && Number.isInteger(quantity) && quantity % step !== 0) {
-    problems.push({ field: 'quantity', message: `the quantity (${quantity}) must be a multiple of the lot increment (${step})` });
+    problems.push({
+      field: 'quantity',
+      message: `the quantity (${quantity}) must be a multiple of the lot increment (${step})`,
+    });
   }
   if (!Number.isInteger(leadTimeDays) || leadTimeDays < 0 || leadTimeDays > MAX_LEAD_TIME_DAYS) {
-    problems.push({ field: 'leadTimeDays', message: `leadTimeDays must be a whole number from 0 to ${MAX_LEAD_TIME_DAYS}` });
+    problems.push({
+      field: 'leadTimeDays',
+      message: `leadTimeDays must be a whole number from 0 to ${MAX_LEAD_TIME_DAYS}`,
+    });
   }
-  if (!priceTiers.length) problems.push({ field: 'priceTiers', message: 'at least one price tier is required' });
+  if (!priceTiers.length)
+    problems.push({ field: 'priceTiers', message: 'at least one price tier is required' });
   priceTiers.forEach((tier, i) => {
     const field = `priceTiers[${i}]`;
-    if (!Number.isInteger(tier.unitPriceMicros) || tier.unitPriceMicros < 1 || tier.unitPriceMicros > MAX_UNIT_PRICE_MICROS) {
-      problems.push({ field, message: `unit price must be from 1 to ${MAX_UNIT_PRICE_MICROS} micro-euros (100 €)` });
+    if (
+      !Number.isInteger(tier.unitPriceMicros) ||
+      tier.unitPriceMicros < 1 ||
+      tier.unitPriceMicros > MAX_UNIT_PRICE_MICROS
+    ) {
+      problems.push({
+        field,
+        message: `unit price must be from 1 to ${MAX_UNIT_PRICE_MICROS} micro-euros (100 €)`,
+      });
     }
     if (!Number.isInteger(tier.minQuantity) || tier.minQuantity < 1) {
       problems.push({ field, message: 'minQuantity must be a whole number ≥ 1' });
@@ -72,16 +92,23 @@ export function checkOfferTerms(terms: OfferTerms): TermProblem[] {
     }
   });
   if (priceTiers[0] && moqOk && priceTiers[0].minQuantity > moq) {
-    problems.push({ field: 'priceTiers[0]', message: `the first tier must apply from the minimum order (${moq}) or less` });
+    problems.push({
+      field: 'priceTiers[0]',
+      message: `the first tier must apply from the minimum order (${moq}) or less`,
+    });
   }
   return problems;
 }
 
 /** Whether a quantity can be ordered on these terms (MOQ or more, whole lot increments). */
-export function orderQuantityProblem(terms: Pick<OfferTerms, 'minimumOrderQuantity' | 'orderIncrement'>, quantity: number): string | null {
+export function orderQuantityProblem(
+  terms: Pick<OfferTerms, 'minimumOrderQuantity' | 'orderIncrement'>,
+  quantity: number,
+): string | null {
   if (!Number.isInteger(quantity) || quantity < 1) return 'the quantity must be a whole number ≥ 1';
   if (quantity < terms.minimumOrderQuantity) return `the minimum order is ${terms.minimumOrderQuantity}`;
-  if (quantity % terms.orderIncrement !== 0) return `the quantity must be a multiple of the lot increment (${terms.orderIncrement})`;
+  if (quantity % terms.orderIncrement !== 0)
+    return `the quantity must be a multiple of the lot increment (${terms.orderIncrement})`;
   return null;
 }
 
@@ -93,4 +120,5 @@ export function unitPriceFor(tiers: PriceTier[], quantity: number): number {
 }
 
 /** The lowest unit price on offer (the last tier, tiers being monotone). */
-export const fromPriceOf = (tiers: PriceTier[]): number => Math.min(...tiers.map((tier) => tier.unitPriceMicros));
+export const fromPriceOf = (tiers: PriceTier[]): number =>
+  Math.min(...tiers.map((tier) => tier.unitPriceMicros));

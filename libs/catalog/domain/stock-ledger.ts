@@ -43,8 +43,16 @@ export function movementDelta(kind: StockMovementKind, quantity: number): Moveme
 }
 
 /** Why a movement cannot apply, or null. The same rule as the CHECK constraints of stock_level. */
-export function movementProblem(level: StockLevelValues, kind: StockMovementKind, quantity: number): string | null {
-  if (!Number.isInteger(quantity) || (kind !== StockMovementKind.ADJUSTMENT && quantity <= 0) || quantity === 0) {
+export function movementProblem(
+  level: StockLevelValues,
+  kind: StockMovementKind,
+  quantity: number,
+): string | null {
+  if (
+    !Number.isInteger(quantity) ||
+    (kind !== StockMovementKind.ADJUSTMENT && quantity <= 0) ||
+    quantity === 0
+  ) {
     return 'the quantity must be a non-zero whole number (positive except for adjustments)';
   }
   const { onHandDelta, reservedDelta } = movementDelta(kind, quantity);

@@ -180,14 +180,14 @@ export class OfferUpsertRow extends OfferTermsInput {
   @IsUUID()
   productId: string;
 
-  @Field(() => Int, { description: 'Units on hand now (absolute); the difference is recorded as an adjustment' })
+  @Field(() => Int, {
+    description: 'Units on hand now (absolute); the difference is recorded as an adjustment',
+  })
   @IsInt()
   @Min(0)
   @Max(MAX_LOT_QUANTITY)
   onHand: number;
 }
-
-
 
 @InputType()
 export class StockMovementInput {
@@ -196,7 +196,9 @@ export class StockMovementInput {
   offerId: string;
 
   @Field(() => StockMovementKind, { description: 'RECEIPT (goods in) or ADJUSTMENT (signed, with a reason)' })
-  @IsIn([StockMovementKind.RECEIPT, StockMovementKind.ADJUSTMENT], { message: 'kind must be RECEIPT or ADJUSTMENT' })
+  @IsIn([StockMovementKind.RECEIPT, StockMovementKind.ADJUSTMENT], {
+    message: 'kind must be RECEIPT or ADJUSTMENT',
+  })
   kind: StockMovementKind;
 
   @Field(() => Int, { description: 'Positive for a receipt; signed for an adjustment' })
@@ -226,11 +228,17 @@ export class OfferSearchArgs extends PageArgs {
   @IsEnum(MaskCategory)
   category?: MaskCategory;
 
-  @Field({ defaultValue: true, description: 'Include products certified through a foreign standard accepted by derogation' })
+  @Field({
+    defaultValue: true,
+    description: 'Include products certified through a foreign standard accepted by derogation',
+  })
   @IsBoolean()
   acceptEquivalents: boolean = true;
 
-  @Field(() => Int, { nullable: true, description: 'Units wanted: the offer must hold them, prices are taken at this quantity' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Units wanted: the offer must hold them, prices are taken at this quantity',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -271,7 +279,10 @@ export class OfferSearchArgs extends PageArgs {
   @IsUUID()
   supplierId?: string;
 
-  @Field({ nullable: true, description: 'Date the certification must still hold on (e.g. your delivery date); now by default' })
+  @Field({
+    nullable: true,
+    description: 'Date the certification must still hold on (e.g. your delivery date); now by default',
+  })
   @IsOptional()
   @IsDate()
   certifiedOn?: Date;
@@ -280,7 +291,10 @@ export class OfferSearchArgs extends PageArgs {
   @IsEnum(OfferSort)
   sort: OfferSort = OfferSort.PRICE;
 
-  @Field({ nullable: true, description: 'For DISTANCE: where to deliver; your organisation’s department by default' })
+  @Field({
+    nullable: true,
+    description: 'For DISTANCE: where to deliver; your organisation’s department by default',
+  })
   @IsOptional()
   @Matches(DEPARTMENT_SHAPE, { message: 'deliveryDepartmentCode must be an official department code' })
   deliveryDepartmentCode?: string;

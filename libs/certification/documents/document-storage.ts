@@ -34,7 +34,13 @@ export class LocalDiskDocumentStorage extends DocumentStorage {
   async put(sha256: string, content: Buffer): Promise<string> {
     const key = `${sha256.slice(0, 2)}/${sha256}`;
     const path = this.pathOf(key);
-    if (await stat(path).then(() => true, () => false)) return key;
+    if (
+      await stat(path).then(
+        () => true,
+        () => false,
+      )
+    )
+      return key;
     await mkdir(join(this.config.documentsDir, sha256.slice(0, 2)), { recursive: true });
     // Written aside then renamed: a reader never sees half a file, even with concurrent uploads.
     const partial = `${path}.${randomUUID()}.part`;

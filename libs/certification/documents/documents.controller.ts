@@ -1,4 +1,14 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { IsEnum } from 'class-validator';
 import type { Response } from 'express';
@@ -30,7 +40,11 @@ function utf8Filename(name: string | undefined): string | undefined {
 
 /** RFC 6266: a plain ASCII name for old clients, the exact UTF-8 name for the others. */
 function contentDisposition(filename: string): string {
-  const ascii = filename.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const ascii = filename
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\x20-\x7e]/g, '_')
+    .replace(/["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
@@ -60,7 +74,11 @@ export class CertificationDocumentsController {
   /** Its supplier and the DGE; to anyone else the document does not exist. */
   @Get('documents/:id')
   @Allow(ALL_ROLES, [ApiScope.CATALOG_WRITE])
-  async download(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response): Promise<void> {
+  async download(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res() res: Response,
+  ): Promise<void> {
     const { document, content } = await this.documents.open(ctx, id);
     res.setHeader('content-type', document.contentType);
     res.setHeader('content-length', String(document.sizeBytes));

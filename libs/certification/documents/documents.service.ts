@@ -23,15 +23,27 @@ export class CertificationDocumentsService {
     private readonly storage: DocumentStorage,
   ) {}
 
-  async upload(ctx: RequestContext, certificationId: string, kind: DocumentKind, file: UploadedFile | undefined): Promise<CertificationDocument> {
-    if (!file?.buffer?.length) throw new BadInputError('Attach the document as the "file" field', { field: 'file' });
-    if (file.size > MAX_DOCUMENT_BYTES) throw new BadInputError('Documents are limited to 10 MB', { field: 'file' });
+  async upload(
+    ctx: RequestContext,
+    certificationId: string,
+    kind: DocumentKind,
+    file: UploadedFile | undefined,
+  ): Promise<CertificationDocument> {
+    if (!file?.buffer?.length)
+      throw new BadInputError('Attach the document as the "file" field', { field: 'file' });
+    if (file.size > MAX_DOCUMENT_BYTES)
+      throw new BadInputError('Documents are limited to 10 MB', { field: 'file' });
     const contentType = detectDocumentType(file.buffer);
-    if (!contentType) throw new BadInputError('Only PDF, PNG and JPEG documents are accepted', { field: 'file' });
+    if (!contentType)
+      throw new BadInputError('Only PDF, PNG and JPEG documents are accepted', { field: 'file' });
     if (file.mimetype && file.mimetype !== 'application/octet-stream' && file.mimetype !== contentType) {
-      throw new BadInputError(`The file is a ${contentType}, not the ${file.mimetype} it claims to be`, { field: 'file' });
+      throw new BadInputError(`The file is a ${contentType}, not the ${file.mimetype} it claims to be`, {
+        field: 'file',
+      });
     }
-    const certification = await this.dataSource.getRepository(Certification).findOneBy({ id: certificationId, supplierId: ctx.organisationId });
+    const certification = await this.dataSource
+      .getRepository(Certification)
+      .findOneBy({ id: certificationId, supplierId: ctx.organisationId });
     if (!certification) throw new NotFoundError('Certification', certificationId);
     const sha256 = createHash('sha256').update(file.buffer).digest('hex');
     // Bytes first: if the row then fails, an unreferenced content-addressed file is all that is left.
@@ -55,15 +67,26 @@ export class CertificationDocumentsService {
         entityType: 'certification',
         entityId: certificationId,
         organisationId: certification.supplierId,
-        after: { documentId: document.id, kind, filename: document.filename, contentType, sizeBytes: document.sizeBytes, sha256 },
+        after: {
+          documentId: document.id,
+          kind,
+          filename: document.filename,
+          contentType,
+          sizeBytes: document.sizeBytes,
+          sha256,
+        },
       });
       return document;
     });
   }
 
-  async open(ctx: RequestContext, documentId: string): Promise<{ document: CertificationDocument; content: Readable }> {
+  async open(
+    ctx: RequestContext,
+    documentId: string,
+  ): Promise<{ document: CertificationDocument; content: Readable }> {
     const document = await this.dataSource.getRepository(CertificationDocument).findOneBy({ id: documentId });
-    if (!document || (!ctx.isDge && document.supplierId !== ctx.organisationId)) throw new NotFoundError('Document', documentId);
+    if (!document || (!ctx.isDge && document.supplierId !== ctx.organisationId))
+      throw new NotFoundError('Document', documentId);
     return { document, content: await this.storage.open(document.storageKey) };
   }
 }

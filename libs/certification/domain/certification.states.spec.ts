@@ -1,4 +1,9 @@
-import { CertificationStatus as S, DecisionKind as D, effectiveEnd, transition } from './certification.states';
+import {
+  CertificationStatus as S,
+  DecisionKind as D,
+  effectiveEnd,
+  transition,
+} from './certification.states';
 
 describe('certification transitions', () => {
   it.each([
@@ -18,8 +23,14 @@ describe('certification transitions', () => {
     for (const from of [S.REJECTED, S.REVOKED, S.EXPIRED]) {
       for (const decision of Object.values(D)) expect(transition(from, decision).ok).toBe(false);
     }
-    expect(transition(S.VALIDATED, D.VALIDATE)).toEqual({ ok: false, reason: 'A validated certification cannot be validated' });
-    expect(transition(S.SUBMITTED, D.SUSPEND)).toEqual({ ok: false, reason: 'A submitted certification cannot be suspended' });
+    expect(transition(S.VALIDATED, D.VALIDATE)).toEqual({
+      ok: false,
+      reason: 'A validated certification cannot be validated',
+    });
+    expect(transition(S.SUBMITTED, D.SUSPEND)).toEqual({
+      ok: false,
+      reason: 'A submitted certification cannot be suspended',
+    });
   });
 });
 

@@ -33,8 +33,14 @@ const TRANSITIONS: Record<DecisionKind, { from: CertificationStatus[]; to: Certi
   [DecisionKind.REJECT]: { from: [CertificationStatus.SUBMITTED], to: CertificationStatus.REJECTED },
   [DecisionKind.SUSPEND]: { from: [CertificationStatus.VALIDATED], to: CertificationStatus.SUSPENDED },
   [DecisionKind.REINSTATE]: { from: [CertificationStatus.SUSPENDED], to: CertificationStatus.VALIDATED },
-  [DecisionKind.REVOKE]: { from: [CertificationStatus.VALIDATED, CertificationStatus.SUSPENDED], to: CertificationStatus.REVOKED },
-  [DecisionKind.EXPIRE]: { from: [CertificationStatus.VALIDATED, CertificationStatus.SUSPENDED], to: CertificationStatus.EXPIRED },
+  [DecisionKind.REVOKE]: {
+    from: [CertificationStatus.VALIDATED, CertificationStatus.SUSPENDED],
+    to: CertificationStatus.REVOKED,
+  },
+  [DecisionKind.EXPIRE]: {
+    from: [CertificationStatus.VALIDATED, CertificationStatus.SUSPENDED],
+    to: CertificationStatus.EXPIRED,
+  },
 };
 
 /** Decisions that must say why (they are shown to the supplier and on the DGE's monitoring view). */

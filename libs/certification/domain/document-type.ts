@@ -10,7 +10,9 @@ export type DocumentContentType = (typeof DOCUMENT_SIGNATURES)[number]['contentT
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
 export function detectDocumentType(bytes: Uint8Array): DocumentContentType | null {
-  const match = DOCUMENT_SIGNATURES.find((signature) => signature.magic.every((byte, i) => bytes[i] === byte));
+  const match = DOCUMENT_SIGNATURES.find((signature) =>
+    signature.magic.every((byte, i) => bytes[i] === byte),
+  );
   return match?.contentType ?? null;
 }
 

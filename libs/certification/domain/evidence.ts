@@ -35,10 +35,16 @@ export function evidenceProblems(standard: ClaimedStandard, claim: EvidenceClaim
     problems.push('UNS masks are judged on the DGA test report: the laboratory must be the DGA');
   }
   if (claim.productCeMarked && NOTIFIED_BODY_REQUIRED.has(claim.productCategory)) {
-    if (!claim.ceCertificateNumber) problems.push('A CE-marked respirator needs its CE certificate number (EU type-examination)');
-    if (!claim.notifiedBody) problems.push('A CE-marked respirator needs the notified body that issued its certificate');
+    if (!claim.ceCertificateNumber)
+      problems.push('A CE-marked respirator needs its CE certificate number (EU type-examination)');
+    if (!claim.notifiedBody)
+      problems.push('A CE-marked respirator needs the notified body that issued its certificate');
   }
   if (claim.testedOn.getTime() > now.getTime()) problems.push('The test date is in the future');
-  problems.push(...checkMeasurements(standard.thresholds, claim.measurements, standard.name).map((failure) => failure.message));
+  problems.push(
+    ...checkMeasurements(standard.thresholds, claim.measurements, standard.name).map(
+      (failure) => failure.message,
+    ),
+  );
   return problems;
 }

@@ -8,7 +8,9 @@ describe('productValidity', () => {
   });
 
   it('caps a derogation certificate at its window and leaves the native end empty', () => {
-    const validity = productValidity([{ validUntil: new Date('2021-01-01'), standardValidUntil: DEROGATION_END, native: false }]);
+    const validity = productValidity([
+      { validUntil: new Date('2021-01-01'), standardValidUntil: DEROGATION_END, native: false },
+    ]);
     expect(validity).toEqual({ certifiedUntil: DEROGATION_END, nativelyCertifiedUntil: null });
   });
 
@@ -18,6 +20,9 @@ describe('productValidity', () => {
       { validUntil: new Date('2020-12-01'), standardValidUntil: null, native: true },
       { validUntil: new Date('2021-06-01'), standardValidUntil: new Date('2021-03-01'), native: false },
     ]);
-    expect(validity).toEqual({ certifiedUntil: new Date('2021-03-01'), nativelyCertifiedUntil: new Date('2020-12-01') });
+    expect(validity).toEqual({
+      certifiedUntil: new Date('2021-03-01'),
+      nativelyCertifiedUntil: new Date('2020-12-01'),
+    });
   });
 });

@@ -22,7 +22,10 @@ const latest = (ends: (Date | null)[]): Date | null =>
  * validUntil, so an effective end is never open.
  */
 export function productValidity(certifications: ValidatedCertification[]): ProductValidity {
-  const ends = certifications.map((c) => ({ end: effectiveEnd(c.validUntil, c.standardValidUntil), native: c.native }));
+  const ends = certifications.map((c) => ({
+    end: effectiveEnd(c.validUntil, c.standardValidUntil),
+    native: c.native,
+  }));
   return {
     certifiedUntil: latest(ends.map((e) => e.end)),
     nativelyCertifiedUntil: latest(ends.filter((e) => e.native).map((e) => e.end)),

@@ -24,7 +24,8 @@ import { CertificationStatus } from '../domain/certification.states';
 const REGION_SHAPE = /^\d{2}$/;
 
 /** An optional finite measured value between 0 and `max` (in the unit its field names). */
-const Measured = (max: number) => applyDecorators(IsOptional(), IsNumber({ allowNaN: false, allowInfinity: false }), Min(0), Max(max));
+const Measured = (max: number) =>
+  applyDecorators(IsOptional(), IsNumber({ allowNaN: false, allowInfinity: false }), Min(0), Max(max));
 
 /** What a test report measured; the standard claimed says which values it needs. */
 @InputType()
@@ -45,11 +46,17 @@ export class MeasurementsInput implements Measurements {
   @Measured(100)
   splashResistanceKPa?: number;
 
-  @Field(() => Float, { nullable: true, description: 'AFNOR SPEC S76-001 (DGA): filtration of 3 µm particles, %' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'AFNOR SPEC S76-001 (DGA): filtration of 3 µm particles, %',
+  })
   @Measured(100)
   particleFiltration3umPct?: number;
 
-  @Field(() => Float, { nullable: true, description: 'AFNOR SPEC S76-001: air permeability at 100 Pa, L·m⁻²·s⁻¹' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'AFNOR SPEC S76-001: air permeability at 100 Pa, L·m⁻²·s⁻¹',
+  })
   @Measured(100_000)
   airPermeabilityLm2s?: number;
 
@@ -67,7 +74,9 @@ export class CertificationEvidenceInput {
   @IsUUID()
   productId: string;
 
-  @Field({ description: 'Code of the standard claimed (see maskStandards); it must grant the product’s category' })
+  @Field({
+    description: 'Code of the standard claimed (see maskStandards); it must grant the product’s category',
+  })
   @IsString()
   @Length(1, 40)
   standardCode: string;
@@ -91,7 +100,10 @@ export class CertificationEvidenceInput {
   @Type(() => MeasurementsInput)
   measurements: MeasurementsInput;
 
-  @Field({ nullable: true, description: 'CE certificate number (EU type-examination); required for CE-marked respirators' })
+  @Field({
+    nullable: true,
+    description: 'CE certificate number (EU type-examination); required for CE-marked respirators',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 100)

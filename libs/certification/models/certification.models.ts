@@ -71,10 +71,14 @@ export class CapacityRow {
   @Field(() => String, { nullable: true })
   regionName: string | null;
 
-  @Field(() => SafeIntScalar, { description: 'on_hand − reserved of active offers buyers can see (warehouses in the region)' })
+  @Field(() => SafeIntScalar, {
+    description: 'on_hand − reserved of active offers buyers can see (warehouses in the region)',
+  })
   stockAvailable: number;
 
-  @Field(() => SafeIntScalar, { description: 'Declared masks per day of certified products made in the region' })
+  @Field(() => SafeIntScalar, {
+    description: 'Declared masks per day of certified products made in the region',
+  })
   dailyCapacity: number;
 
   @Field(() => Int, { description: 'Certified products made in the region' })

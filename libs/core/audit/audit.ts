@@ -16,7 +16,11 @@ export function audit(manager: EntityManager, ctx: RequestContext, record: Audit
 }
 
 /** Several entries by one caller (a batch of changes) in one statement. */
-export async function auditAll(manager: EntityManager, ctx: RequestContext, records: readonly AuditRecord[]): Promise<void> {
+export async function auditAll(
+  manager: EntityManager,
+  ctx: RequestContext,
+  records: readonly AuditRecord[],
+): Promise<void> {
   if (!records.length) return;
   const principal = ctx.principal;
   const json = (value: Record<string, unknown> | null | undefined) => (value ? JSON.stringify(value) : null);

@@ -38,4 +38,6 @@ export function contextOf(req: RequestWithContext): RequestContext {
 }
 
 /** Injects the RequestContext that the guard filled. */
-export const Ctx = createParamDecorator((_: unknown, context: ExecutionContext) => contextOf(requestOf(context)));
+export const Ctx = createParamDecorator((_: unknown, context: ExecutionContext) =>
+  contextOf(requestOf(context)),
+);

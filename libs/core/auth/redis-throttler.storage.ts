@@ -66,7 +66,13 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnApplicationShu
     this.redis.on('error', () => undefined);
   }
 
-  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): Promise<ThrottlerStorageRecord> {
     const now = Date.now();
     const window = Math.floor(now / ttl);
     // The braces keep one client's keys in one hash slot (Redis Cluster).
@@ -104,7 +110,9 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnApplicationShu
 
   private recovered(): void {
     if (this.failingSince === undefined) return;
-    this.logger.log(`rate limiter: Redis back after ${Math.round((Date.now() - this.failingSince) / 1000)} s`);
+    this.logger.log(
+      `rate limiter: Redis back after ${Math.round((Date.now() - this.failingSince) / 1000)} s`,
+    );
     this.failingSince = undefined;
     this.lastWarning = 0;
   }

@@ -14,7 +14,8 @@ describe('RateLimitCounters', () => {
   afterEach(() => jest.restoreAllMocks());
 
   it('allows `limit` hits per window, then blocks for the block duration', async () => {
-    for (let i = 1; i <= 3; i++) expect(await hit()).toMatchObject({ totalHits: i, isBlocked: false, timeToBlockExpire: 0 });
+    for (let i = 1; i <= 3; i++)
+      expect(await hit()).toMatchObject({ totalHits: i, isBlocked: false, timeToBlockExpire: 0 });
     expect(await hit()).toMatchObject({ isBlocked: true, timeToBlockExpire: 60 });
     now += minute - 1000;
     expect(await hit()).toMatchObject({ isBlocked: true, timeToBlockExpire: 1 });

@@ -22,7 +22,13 @@ export class RateLimitCounters implements ThrottlerStorage {
   private readonly counters = new Map<string, Counter>();
   private nextSweep = 0;
 
-  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): Promise<ThrottlerStorageRecord> {
     const now = Date.now();
     this.sweep(now, ttl);
     const id = `${throttlerName}:${key}`;
@@ -40,7 +46,8 @@ export class RateLimitCounters implements ThrottlerStorage {
     }
     const blocked = counter.blockedUntil > now;
     if (!blocked) counter.current++;
-    const totalHits = counter.current + Math.floor(counter.previous * (1 - (now - counter.windowStart) / ttl));
+    const totalHits =
+      counter.current + Math.floor(counter.previous * (1 - (now - counter.windowStart) / ttl));
     if (!blocked && totalHits > limit) counter.blockedUntil = now + blockDuration;
     counter.idleAt = Math.max(counter.windowStart + 2 * ttl, counter.blockedUntil);
     const isBlocked = counter.blockedUntil > now;

@@ -28,7 +28,9 @@ describe('loadConfig', () => {
   it('serves worker metrics on 9464 unless WORKER_METRICS_PORT says otherwise (0: off)', () => {
     expect(loadConfig(base).workerMetricsPort).toBe(9464);
     expect(loadConfig({ ...base, WORKER_METRICS_PORT: '0' }).workerMetricsPort).toBe(0);
-    expect(() => loadConfig({ ...base, WORKER_METRICS_PORT: 'metrics' })).toThrow(/WORKER_METRICS_PORT must be an integer/);
+    expect(() => loadConfig({ ...base, WORKER_METRICS_PORT: 'metrics' })).toThrow(
+      /WORKER_METRICS_PORT must be an integer/,
+    );
   });
 
   it('rejects malformed URLs and short secrets', () => {
@@ -39,7 +41,11 @@ describe('loadConfig', () => {
 
   it('resolves the documents directory to an absolute path, .data/documents by default', () => {
     expect(loadConfig(base).documentsDir).toBe(`${process.cwd()}/.data/documents`);
-    expect(loadConfig({ ...base, DOCUMENTS_DIR: '/srv/masks/documents' }).documentsDir).toBe('/srv/masks/documents');
-    expect(() => loadConfig({ ...base, DOCUMENTS_DIR: 'a\0b' })).toThrow(/DOCUMENTS_DIR must be a directory path/);
+    expect(loadConfig({ ...base, DOCUMENTS_DIR: '/srv/masks/documents' }).documentsDir).toBe(
+      '/srv/masks/documents',
+    );
+    expect(() => loadConfig({ ...base, DOCUMENTS_DIR: 'a\0b' })).toThrow(
+      /DOCUMENTS_DIR must be a directory path/,
+    );
   });
 });

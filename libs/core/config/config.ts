@@ -148,7 +148,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jobLockMs: int(env, 'JOB_LOCK_MS', 30_000, problems, 1000),
     needTtlDays: int(env, 'NEED_TTL_DAYS', 14, problems, 1),
     needReminderDays: int(env, 'NEED_REMINDER_DAYS', 3, problems, 0),
-    priorityFilieres: (env.PRIORITY_FILIERES ?? 'technologies-sante').split(',').map((code) => code.trim()).filter(Boolean),
+    priorityFilieres: (env.PRIORITY_FILIERES ?? 'technologies-sante')
+      .split(',')
+      .map((code) => code.trim())
+      .filter(Boolean),
     matchingIntervalMinutes: int(env, 'MATCHING_INTERVAL_MINUTES', 15, problems, 0),
     paymentReservationMinutes: int(env, 'ORDER_PAYMENT_TTL_MINUTES', 30, problems, 1),
     transferReservationHours: int(env, 'ORDER_TRANSFER_TTL_HOURS', 7 * 24, problems, 1),

@@ -23,7 +23,10 @@ export async function runMigrations(url: string, entities: EntityList): Promise<
 }
 
 /** The statements that would bring a migrated database to the entities: empty when they agree. */
-export async function schemaDrift(url: string, entities: EntityList): Promise<{ up: string[]; down: string[] }> {
+export async function schemaDrift(
+  url: string,
+  entities: EntityList,
+): Promise<{ up: string[]; down: string[] }> {
   const dataSource = await new DataSource({ ...dataSourceOptions(url, entities, 2) }).initialize();
   try {
     const log = await dataSource.driver.createSchemaBuilder().log();

@@ -2,7 +2,11 @@ import type { Logger as TypeOrmLogger } from 'typeorm';
 import { Counter } from 'prom-client';
 import { metricsRegistry } from '../observability/metrics';
 
-const queries = new Counter({ name: 'db_queries_total', help: 'SQL statements sent', registers: [metricsRegistry] });
+const queries = new Counter({
+  name: 'db_queries_total',
+  help: 'SQL statements sent',
+  registers: [metricsRegistry],
+});
 
 /**
  * TypeORM logger that counts statements (a metric, and the N+1 tests read it) and reports only

@@ -9,7 +9,8 @@ export const bigintAsNumber: ValueTransformer = {
   from: (value: string | null) => {
     if (value === null || value === undefined) return value;
     const number = Number(value);
-    if (!Number.isSafeInteger(number)) throw new RangeError(`bigint ${value} is beyond the safe integer range`);
+    if (!Number.isSafeInteger(number))
+      throw new RangeError(`bigint ${value} is beyond the safe integer range`);
     return number;
   },
 };

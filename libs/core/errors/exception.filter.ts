@@ -25,15 +25,19 @@ export class AppExceptionFilter implements GqlExceptionFilter {
     if (host.getType<GqlContextType>() === 'graphql') return error;
     const response = host.switchToHttp().getResponse<Response>();
     const status =
-      exception instanceof HttpException ? exception.getStatus() : httpStatus(error.extensions.code as ErrorCode);
+      exception instanceof HttpException
+        ? exception.getStatus()
+        : httpStatus(error.extensions.code as ErrorCode);
     response.status(status).json({ errors: [{ message: error.message, extensions: error.extensions }] });
     return undefined;
   }
 
   private translate(exception: unknown): GraphQLError {
     if (exception instanceof GraphQLError) return exception;
-    if (exception instanceof AppError) return toGraphQLError(exception.code, exception.message, exception.details);
-    if (exception instanceof ThrottlerException) return toGraphQLError('TOO_MANY_REQUESTS', 'Too many requests');
+    if (exception instanceof AppError)
+      return toGraphQLError(exception.code, exception.message, exception.details);
+    if (exception instanceof ThrottlerException)
+      return toGraphQLError('TOO_MANY_REQUESTS', 'Too many requests');
     if (exception instanceof BadRequestException) {
       const body = exception.getResponse() as { message?: string | string[] };
       const messages = Array.isArray(body.message) ? body.message : [body.message ?? exception.message];
@@ -42,10 +46,19 @@ export class AppExceptionFilter implements GqlExceptionFilter {
     if (exception instanceof HttpException && exception.getStatus() < 500) {
       const status = exception.getStatus();
       const code: ErrorCode =
-        status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : status === 404 ? 'NOT_FOUND' : 'BAD_USER_INPUT';
+        status === 401
+          ? 'UNAUTHENTICATED'
+          : status === 403
+            ? 'FORBIDDEN'
+            : status === 404
+              ? 'NOT_FOUND'
+              : 'BAD_USER_INPUT';
       return toGraphQLError(code, exception.message);
     }
-    if (exception instanceof QueryFailedError && (exception.driverError as { code?: string })?.code === PG_UNIQUE_VIOLATION) {
+    if (
+      exception instanceof QueryFailedError &&
+      (exception.driverError as { code?: string })?.code === PG_UNIQUE_VIOLATION
+    ) {
       return toGraphQLError('CONFLICT', 'This already exists');
     }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));

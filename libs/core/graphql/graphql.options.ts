@@ -1,5 +1,8 @@
 import { ApolloDriverConfig } from '@nestjs/apollo';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import depthLimit from 'graphql-depth-limit';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getComplexity, simpleEstimator, fieldExtensionsEstimator } from 'graphql-query-complexity';
@@ -23,7 +26,13 @@ function complexityLimit(maximum: number): ApolloServerPlugin {
           const constant = operation?.variableDefinitions?.length ? undefined : operation;
           let complexity = constant && withoutVariables.get(constant);
           if (complexity === undefined) {
-            complexity = getComplexity({ schema, query: document, operationName: request.operationName, variables: request.variables, estimators });
+            complexity = getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName,
+              variables: request.variables,
+              estimators,
+            });
             if (constant) withoutVariables.set(constant, complexity);
           }
           if (complexity > maximum) {
@@ -55,9 +64,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
     context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
-    validationRules: [
-      depthLimit(config.graphqlMaxDepth),
-    ],
+    validationRules: [depthLimit(config.graphqlMaxDepth)],
     formatError: (formatted: GraphQLFormattedError): GraphQLFormattedError => {
       const code = formatted.extensions?.code;
       if (code === 'GRAPHQL_VALIDATION_FAILED' && /exceeds maximum operation depth/.test(formatted.message)) {
@@ -68,10 +75,17 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
       // client's, or something thrown past the exception filter, which must not leak.
       // Resolver errors carry a path; request errors (parse, validation, variables) do not.
       if (!formatted.path) {
-        const reason = /exceeds maximum operation depth/.test(formatted.message) ? { reason: 'QUERY_TOO_DEEP' } : {};
+        const reason = /exceeds maximum operation depth/.test(formatted.message)
+          ? { reason: 'QUERY_TOO_DEEP' }
+          : {};
         return { ...formatted, extensions: { code: 'BAD_USER_INPUT', ...reason } };
       }
-      return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+      return {
+        message: 'Internal server error',
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      };
     },
   };
 }

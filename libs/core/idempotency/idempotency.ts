@@ -33,10 +33,14 @@ export async function once<T>(
 ): Promise<T> {
   if (!call.key) return (await create()).value;
   if (!/^[A-Za-z0-9_-]{8,100}$/.test(call.key)) {
-    throw new BadInputError('idempotencyKey must be 8 to 100 letters, digits, _ or -', { argument: 'idempotencyKey' });
+    throw new BadInputError('idempotencyKey must be 8 to 100 letters, digits, _ or -', {
+      argument: 'idempotencyKey',
+    });
   }
   const scope = scopeOf(ctx);
-  const hash = createHash('sha256').update(JSON.stringify(call.input ?? null)).digest('hex');
+  const hash = createHash('sha256')
+    .update(JSON.stringify(call.input ?? null))
+    .digest('hex');
   const inserted: unknown[] = await manager.query(
     `INSERT INTO idempotency_record (scope, key, operation, request_hash) VALUES ($1, $2, $3, $4)
      ON CONFLICT DO NOTHING RETURNING key`,

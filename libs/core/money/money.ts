@@ -12,7 +12,12 @@ export const MICROS_PER_CENT = 10_000;
 
 /** quantity × unitPriceMicros in cents, rounded half up (amounts are never negative here). */
 export function lineTotalCents(quantity: number, unitPriceMicros: number): number {
-  if (!Number.isSafeInteger(quantity) || !Number.isSafeInteger(unitPriceMicros) || quantity < 0 || unitPriceMicros < 0) {
+  if (
+    !Number.isSafeInteger(quantity) ||
+    !Number.isSafeInteger(unitPriceMicros) ||
+    quantity < 0 ||
+    unitPriceMicros < 0
+  ) {
     throw new RangeError('quantity and unit price must be non-negative integers');
   }
   const micros = BigInt(quantity) * BigInt(unitPriceMicros);
@@ -30,7 +35,9 @@ const group = (units: number): string => String(units).replace(/\B(?=(\d{3})+(?!
 /** "0,4523 €"-style display of a unit price (French decimal comma, no float arithmetic). */
 export function formatMicros(micros: number): string {
   const euros = Math.trunc(micros / MICROS_PER_EURO);
-  const fraction = String(micros % MICROS_PER_EURO).padStart(6, '0').replace(/0{1,4}$/, '');
+  const fraction = String(micros % MICROS_PER_EURO)
+    .padStart(6, '0')
+    .replace(/0{1,4}$/, '');
   return `${group(euros)},${fraction.padEnd(2, '0')}\u00a0€`;
 }
 
@@ -58,7 +65,10 @@ export const SafeIntScalar = new GraphQLScalarType({
   serialize: (value) => toSafeInteger(typeof value === 'string' ? Number(value) : value),
   parseValue: toSafeInteger,
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.INT) throw new GraphQLError('SafeInt must be an integer literal', { extensions: { code: 'BAD_USER_INPUT' } });
+    if (ast.kind !== Kind.INT)
+      throw new GraphQLError('SafeInt must be an integer literal', {
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
     return toSafeInteger(Number(ast.value));
   },
 });

@@ -24,7 +24,9 @@ describe('request logs', () => {
   afterAll(() => new Promise((resolve) => server.close(resolve)));
 
   it('writes one line per request with its id, and no credentials', async () => {
-    await fetch(`${url}/graphql?x=1`, { headers: { 'x-request-id': 'req-42', authorization: 'Bearer secret-token', 'user-agent': 'spec' } });
+    await fetch(`${url}/graphql?x=1`, {
+      headers: { 'x-request-id': 'req-42', authorization: 'Bearer secret-token', 'user-agent': 'spec' },
+    });
     await new Promise((resolve) => setImmediate(resolve));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({

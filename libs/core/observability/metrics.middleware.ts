@@ -6,7 +6,11 @@ export function metricsMiddleware(req: Request, res: Response, next: NextFunctio
   res.on('finish', () => {
     // The route pattern, not the raw URL: unbounded label values would blow up the series count.
     const route = (req.route?.path as string | undefined) ?? req.baseUrl ?? 'unmatched';
-    stop({ method: req.method, route: route || req.path.split('/').slice(0, 2).join('/'), status: res.statusCode });
+    stop({
+      method: req.method,
+      route: route || req.path.split('/').slice(0, 2).join('/'),
+      status: res.statusCode,
+    });
   });
   next();
 }

@@ -1,12 +1,20 @@
 import { Controller, Get, Header, Injectable } from '@nestjs/common';
-import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
 import { Gauge } from 'prom-client';
 import { Public } from '../auth/access.decorators';
 import { metricsRegistry } from '../observability/metrics';
 import { QueueRegistry } from '../queues/queue-registry';
 
 const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
-  Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms))]);
+  Promise.race([
+    promise,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms)),
+  ]);
 
 @Injectable()
 export class QueueHealth {
@@ -47,10 +55,12 @@ export class OpsController {
         async collect() {
           await Promise.all(
             queues.allQueues().map(async (queue) => {
-              const counts = await withTimeout(queue.getJobCounts('waiting', 'active', 'delayed', 'failed'), 1000).catch(
-                () => ({}) as Record<string, number>,
-              );
-              for (const [state, value] of Object.entries(counts)) this.set({ queue: queue.name, state }, value);
+              const counts = await withTimeout(
+                queue.getJobCounts('waiting', 'active', 'delayed', 'failed'),
+                1000,
+              ).catch(() => ({}) as Record<string, number>);
+              for (const [state, value] of Object.entries(counts))
+                this.set({ queue: queue.name, state }, value);
             }),
           );
         },

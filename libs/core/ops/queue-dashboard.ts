@@ -22,12 +22,16 @@ export function mountQueueDashboard(app: INestApplication): void {
       if (!header?.startsWith('Bearer ')) throw new Error('missing token');
       const principal = await credentials.verifyAccessToken(header.slice(7).trim());
       if (!principal.roles.includes(Role.DGE_OFFICER)) {
-        res.status(403).json({ errors: [{ message: 'DGE officers only', extensions: { code: 'FORBIDDEN' } }] });
+        res
+          .status(403)
+          .json({ errors: [{ message: 'DGE officers only', extensions: { code: 'FORBIDDEN' } }] });
         return;
       }
       next();
     } catch {
-      res.status(401).json({ errors: [{ message: 'Authentication required', extensions: { code: 'UNAUTHENTICATED' } }] });
+      res
+        .status(401)
+        .json({ errors: [{ message: 'Authentication required', extensions: { code: 'UNAUTHENTICATED' } }] });
     }
   };
   app.use(QUEUE_DASHBOARD_PATH, onlyDge, serverAdapter.getRouter());

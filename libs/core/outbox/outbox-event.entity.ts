@@ -6,7 +6,9 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  */
 @Entity('outbox_event')
 @Index('outbox_event_unpublished_idx', ['id'], { where: 'published_at IS NULL' })
-@Index('outbox_event_unprocessed_idx', ['publishedAt'], { where: 'processed_at IS NULL AND published_at IS NOT NULL' })
+@Index('outbox_event_unprocessed_idx', ['publishedAt'], {
+  where: 'processed_at IS NULL AND published_at IS NOT NULL',
+})
 export class OutboxEvent {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;

@@ -83,7 +83,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         }
       }
       if (published < BATCH && this.running) {
-        const delay = this.failures ? Math.min(this.config.outboxPollMs * 2 ** this.failures, 5000) : this.config.outboxPollMs;
+        const delay = this.failures
+          ? Math.min(this.config.outboxPollMs * 2 ** this.failures, 5000)
+          : this.config.outboxPollMs;
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, delay);
           this.wake = () => {
@@ -128,7 +130,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           events.map((event) => ({
             name: event.type,
             data: { eventId: String(event.id), type: event.type, payload: event.payload } satisfies OutboxJob,
-            opts: { jobId: jobIdFor(String(event.id), new Date(event.created_at)), delay: Math.max(0, new Date(event.run_at).getTime() - now) },
+            opts: {
+              jobId: jobIdFor(String(event.id), new Date(event.created_at)),
+              delay: Math.max(0, new Date(event.run_at).getTime() - now),
+            },
           })),
         );
       }

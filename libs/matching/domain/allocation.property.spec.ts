@@ -36,7 +36,8 @@ describe('allocation properties on random small markets', () => {
           expect(a.unitPriceMicros).toBe(unitPriceFor(offer, a.quantity));
           expect(a.unitPriceMicros).toBeLessThanOrEqual(need.maxUnitPriceMicros ?? Infinity);
         }
-        for (const offer of market.offers) expect(sumBy(run, 'offerId', offer.offerId)).toBeLessThanOrEqual(offer.available);
+        for (const offer of market.offers)
+          expect(sumBy(run, 'offerId', offer.offerId)).toBeLessThanOrEqual(offer.available);
         for (const n of run.needs) {
           const need = market.needs.find((x) => x.needId === n.needId)!;
           expect(n.allocated).toBe(sumBy(run, 'needId', n.needId));
@@ -54,8 +55,11 @@ describe('allocation properties on random small markets', () => {
       fc.property(smallMarket(), fc.integer(), (market, seed) => {
         const run = allocateSupply({ ...market, now: NOW });
         expect(allocateSupply({ ...market, now: NOW })).toEqual(run);
-        const rotate = <T>(items: T[]): T[] => items.map((_, i) => items[(i + Math.abs(seed)) % items.length]);
-        expect(allocateSupply({ needs: rotate(market.needs), offers: rotate(market.offers).reverse(), now: NOW })).toEqual(run);
+        const rotate = <T>(items: T[]): T[] =>
+          items.map((_, i) => items[(i + Math.abs(seed)) % items.length]);
+        expect(
+          allocateSupply({ needs: rotate(market.needs), offers: rotate(market.offers).reverse(), now: NOW }),
+        ).toEqual(run);
       }),
       { numRuns: 200 },
     );
@@ -72,12 +76,18 @@ describe('allocation properties on random small markets', () => {
           for (const higher of market.needs) {
             const bounds = pairs.get(`${higher.needId}/${offer.offerId}`);
             if (!bounds) continue;
-            const held = run.allocations.find((a) => a.needId === higher.needId && a.offerId === offer.offerId)?.quantity ?? 0;
+            const held =
+              run.allocations.find((a) => a.needId === higher.needId && a.offerId === offer.offerId)
+                ?.quantity ?? 0;
             const step = held > 0 ? offer.orderIncrement : bounds.minQuantity;
             if (higher.quantity - allocated.get(higher.needId)! < step) continue;
             // What lower tiers hold on this offer, added to what is left, must not make a step for it.
             const lower = run.allocations
-              .filter((a) => a.offerId === offer.offerId && market.needs.find((n) => n.needId === a.needId)!.priorityTier > higher.priorityTier)
+              .filter(
+                (a) =>
+                  a.offerId === offer.offerId &&
+                  market.needs.find((n) => n.needId === a.needId)!.priorityTier > higher.priorityTier,
+              )
               .reduce((sum, a) => sum + a.quantity, 0);
             if (lower > 0) expect(free + lower).toBeLessThan(step);
           }
@@ -89,18 +99,34 @@ describe('allocation properties on random small markets', () => {
 
   it('fairness within a tier: needs sharing the same offers end within one lot of the same fill ratio', () => {
     const market = fc.record({
-      quantities: fc.array(fc.integer({ min: 1, max: 40 }).map((lots) => lots * 5_000), { minLength: 2, maxLength: 10 }),
-      stocks: fc.array(fc.integer({ min: 0, max: 60 }).map((lots) => lots * 5_000), { minLength: 1, maxLength: 4 }),
+      quantities: fc.array(
+        fc.integer({ min: 1, max: 40 }).map((lots) => lots * 5_000),
+        { minLength: 2, maxLength: 10 },
+      ),
+      stocks: fc.array(
+        fc.integer({ min: 0, max: 60 }).map((lots) => lots * 5_000),
+        { minLength: 1, maxLength: 4 },
+      ),
     });
     fc.assert(
       fc.property(market, ({ quantities, stocks }) => {
-        const needs = quantities.map((quantity, i) => aNeed({ needId: `n${i}`, quantity, maxUnitPriceMicros: null }));
-        const offers = stocks.map((available, i) => anOffer({ offerId: `o${i}`, available, minimumOrderQuantity: 5_000, departmentCode: ['67', '75'][i % 2] }));
+        const needs = quantities.map((quantity, i) =>
+          aNeed({ needId: `n${i}`, quantity, maxUnitPriceMicros: null }),
+        );
+        const offers = stocks.map((available, i) =>
+          anOffer({
+            offerId: `o${i}`,
+            available,
+            minimumOrderQuantity: 5_000,
+            departmentCode: ['67', '75'][i % 2],
+          }),
+        );
         const run = allocateSupply({ needs, offers, now: NOW });
         for (const a of run.needs) {
           for (const b of run.needs) {
             // b still wanted a lot: a cannot be more than one of its own lots ahead of b.
-            if (b.shortfall > 0) expect(a.fillRatio - 5_000 / a.requested).toBeLessThanOrEqual(b.fillRatio + 1e-12);
+            if (b.shortfall > 0)
+              expect(a.fillRatio - 5_000 / a.requested).toBeLessThanOrEqual(b.fillRatio + 1e-12);
           }
         }
         // And scarce supply is used up to the last lot.

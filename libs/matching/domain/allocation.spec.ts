@@ -3,7 +3,12 @@ import { aNeed, anOffer, daysFromNow, NOW } from '../testing/fixtures';
 import type { MatchableOffer, OpenNeed } from './types';
 
 const lots = (overrides: Partial<MatchableOffer>): MatchableOffer =>
-  anOffer({ minimumOrderQuantity: 10_000, orderIncrement: 10_000, priceTiers: [{ minQuantity: 1, unitPriceMicros: 450_000 }], ...overrides });
+  anOffer({
+    minimumOrderQuantity: 10_000,
+    orderIncrement: 10_000,
+    priceTiers: [{ minQuantity: 1, unitPriceMicros: 450_000 }],
+    ...overrides,
+  });
 const posted = (minutes: number): Date => new Date(NOW.getTime() - 60 * 60_000 + minutes * 60_000);
 
 function byNeed(run: AllocationRun): Record<string, number> {
@@ -43,18 +48,43 @@ describe('allocation of scarce supply: worked examples (King County-style water-
     // only reach Y: capped at 100,000 (40%). Round 2: the remaining 200,000 go to A and B, 250,000
     // requested: 80% each, A 40,000 and B 160,000. Every unit is allocated; C's 40% is its maximum.
     const needs = [
-      aNeed({ needId: 'A', quantity: 50_000, acceptsEquivalents: true, postedAt: posted(1), maxUnitPriceMicros: null }),
-      aNeed({ needId: 'B', quantity: 200_000, acceptsEquivalents: true, postedAt: posted(2), maxUnitPriceMicros: null }),
-      aNeed({ needId: 'C', quantity: 250_000, acceptsEquivalents: false, postedAt: posted(3), maxUnitPriceMicros: null }),
+      aNeed({
+        needId: 'A',
+        quantity: 50_000,
+        acceptsEquivalents: true,
+        postedAt: posted(1),
+        maxUnitPriceMicros: null,
+      }),
+      aNeed({
+        needId: 'B',
+        quantity: 200_000,
+        acceptsEquivalents: true,
+        postedAt: posted(2),
+        maxUnitPriceMicros: null,
+      }),
+      aNeed({
+        needId: 'C',
+        quantity: 250_000,
+        acceptsEquivalents: false,
+        postedAt: posted(3),
+        maxUnitPriceMicros: null,
+      }),
     ];
     const offers = [
       // Y is cheaper, so A and B take it first; augmenting paths later hand it over to C.
-      lots({ offerId: 'X', available: 200_000, viaEquivalence: true, priceTiers: [{ minQuantity: 1, unitPriceMicros: 600_000 }] }),
+      lots({
+        offerId: 'X',
+        available: 200_000,
+        viaEquivalence: true,
+        priceTiers: [{ minQuantity: 1, unitPriceMicros: 600_000 }],
+      }),
       lots({ offerId: 'Y', available: 100_000, priceTiers: [{ minQuantity: 1, unitPriceMicros: 400_000 }] }),
     ];
     const run = allocateSupply({ needs, offers, now: NOW });
     expect(byNeed(run)).toEqual({ A: 40_000, B: 160_000, C: 100_000 });
-    expect(run.allocations.filter((a) => a.offerId === 'Y')).toEqual([{ needId: 'C', offerId: 'Y', quantity: 100_000, unitPriceMicros: 400_000 }]);
+    expect(run.allocations.filter((a) => a.offerId === 'Y')).toEqual([
+      { needId: 'C', offerId: 'Y', quantity: 100_000, unitPriceMicros: 400_000 },
+    ]);
     expect(run.needs.map((n) => n.fillRatio)).toEqual([0.8, 0.8, 0.4]);
   });
 });
@@ -63,12 +93,35 @@ describe('allocation of scarce supply', () => {
   it('serves tiers lexicographically, and a higher tier takes the offer a lower tier cannot replace', () => {
     const needs = [
       // Tier 0 can use X or Y; tier 1 only Y (it does not accept the KN95 equivalent X).
-      aNeed({ needId: 'hospital', priorityTier: 0, quantity: 100_000, acceptsEquivalents: true, maxUnitPriceMicros: null }),
-      aNeed({ needId: 'factory', priorityTier: 1, quantity: 100_000, postedAt: daysFromNow(-3), maxUnitPriceMicros: null }),
-      aNeed({ needId: 'shop', priorityTier: 2, quantity: 100_000, postedAt: daysFromNow(-5), maxUnitPriceMicros: null }),
+      aNeed({
+        needId: 'hospital',
+        priorityTier: 0,
+        quantity: 100_000,
+        acceptsEquivalents: true,
+        maxUnitPriceMicros: null,
+      }),
+      aNeed({
+        needId: 'factory',
+        priorityTier: 1,
+        quantity: 100_000,
+        postedAt: daysFromNow(-3),
+        maxUnitPriceMicros: null,
+      }),
+      aNeed({
+        needId: 'shop',
+        priorityTier: 2,
+        quantity: 100_000,
+        postedAt: daysFromNow(-5),
+        maxUnitPriceMicros: null,
+      }),
     ];
     const offers = [
-      lots({ offerId: 'X', available: 100_000, viaEquivalence: true, priceTiers: [{ minQuantity: 1, unitPriceMicros: 600_000 }] }),
+      lots({
+        offerId: 'X',
+        available: 100_000,
+        viaEquivalence: true,
+        priceTiers: [{ minQuantity: 1, unitPriceMicros: 600_000 }],
+      }),
       lots({ offerId: 'Y', available: 100_000, priceTiers: [{ minQuantity: 1, unitPriceMicros: 400_000 }] }),
     ];
     const run = allocateSupply({ needs, offers, now: NOW });
@@ -77,8 +130,24 @@ describe('allocation of scarce supply', () => {
       ['factory', 'Y', 100_000],
     ]);
     expect(run.tiers).toEqual([
-      { priorityTier: 0, needs: 1, requested: 100_000, allocated: 100_000, fillRatio: 1, filled: 1, unserved: 0 },
-      { priorityTier: 1, needs: 1, requested: 100_000, allocated: 100_000, fillRatio: 1, filled: 1, unserved: 0 },
+      {
+        priorityTier: 0,
+        needs: 1,
+        requested: 100_000,
+        allocated: 100_000,
+        fillRatio: 1,
+        filled: 1,
+        unserved: 0,
+      },
+      {
+        priorityTier: 1,
+        needs: 1,
+        requested: 100_000,
+        allocated: 100_000,
+        fillRatio: 1,
+        filled: 1,
+        unserved: 0,
+      },
       { priorityTier: 2, needs: 1, requested: 100_000, allocated: 0, fillRatio: 0, filled: 0, unserved: 1 },
     ]);
     expect(run.needs[2].explanation).toBe(
@@ -100,16 +169,19 @@ describe('allocation of scarce supply', () => {
       outcome: 'NO_ELIGIBLE_OFFER',
       allocated: 0,
       shortfall: 150_000,
-      explanation: 'no eligible offer: of the 3 FFP2 offers, 2 excluded for CERTIFICATION_ENDS_BEFORE_DELIVERY, 1 for TOO_LATE',
+      explanation:
+        'no eligible offer: of the 3 FFP2 offers, 2 excluded for CERTIFICATION_ENDS_BEFORE_DELIVERY, 1 for TOO_LATE',
     });
-    expect(allocateSupply({ needs: [aNeed({ category: 'UNS1' })], offers, now: NOW }).needs[0].explanation).toBe(
-      'no eligible offer: no UNS1 offer is listed',
-    );
+    expect(
+      allocateSupply({ needs: [aNeed({ category: 'UNS1' })], offers, now: NOW }).needs[0].explanation,
+    ).toBe('no eligible offer: no UNS1 offer is listed');
   });
 
   it('rounds down to a whole lot increment and says so', () => {
     const run = allocateSupply({ needs: [aNeed({ quantity: 153_000 })], offers: [anOffer()], now: NOW });
-    expect(run.allocations).toEqual([{ needId: 'need-1', offerId: 'offer-1', quantity: 150_000, unitPriceMicros: 450_000 }]);
+    expect(run.allocations).toEqual([
+      { needId: 'need-1', offerId: 'offer-1', quantity: 150_000, unitPriceMicros: 450_000 },
+    ]);
     expect(run.needs[0]).toMatchObject({ outcome: 'LOT_ROUNDING', shortfall: 3_000 });
     expect(run.needs[0].explanation).toBe(
       'tier 0: 150,000 of 153,000 units (98%), rounded down to a whole lot increment of 5,000: the remaining 3,000 units are less than any eligible offer can add',
@@ -119,7 +191,9 @@ describe('allocation of scarce supply', () => {
   it('never buys below the price cap tier: the pair minimum is the first lot priced within the cap', () => {
     // Within the €0.50 cap only from 100,000 units (€0.45); 80,000 units left: nothing can be bought.
     const run = allocateSupply({ needs: [aNeed()], offers: [anOffer({ available: 180_000 })], now: NOW });
-    expect(run.allocations).toEqual([{ needId: 'need-1', offerId: 'offer-1', quantity: 150_000, unitPriceMicros: 450_000 }]);
+    expect(run.allocations).toEqual([
+      { needId: 'need-1', offerId: 'offer-1', quantity: 150_000, unitPriceMicros: 450_000 },
+    ]);
     const two = allocateSupply({
       needs: [aNeed({ needId: 'a', postedAt: posted(1) }), aNeed({ needId: 'b', postedAt: posted(2) })],
       offers: [anOffer({ available: 180_000 })],
@@ -132,17 +206,37 @@ describe('allocation of scarce supply', () => {
 
   it('is deterministic and does not depend on input order', () => {
     const needs: OpenNeed[] = Array.from({ length: 12 }, (_, i) =>
-      aNeed({ needId: `n${i}`, quantity: 50_000 * (1 + (i % 4)), priorityTier: i % 3, postedAt: posted(i % 5), maxUnitPriceMicros: null }),
+      aNeed({
+        needId: `n${i}`,
+        quantity: 50_000 * (1 + (i % 4)),
+        priorityTier: i % 3,
+        postedAt: posted(i % 5),
+        maxUnitPriceMicros: null,
+      }),
     );
-    const offers = Array.from({ length: 4 }, (_, i) => lots({ offerId: `o${i}`, available: 90_000 + 40_000 * i, departmentCode: ['67', '68', '75', '971'][i] }));
+    const offers = Array.from({ length: 4 }, (_, i) =>
+      lots({
+        offerId: `o${i}`,
+        available: 90_000 + 40_000 * i,
+        departmentCode: ['67', '68', '75', '971'][i],
+      }),
+    );
     const first = allocateSupply({ needs, offers, now: NOW });
     expect(allocateSupply({ needs, offers, now: NOW })).toEqual(first);
-    expect(allocateSupply({ needs: [...needs].reverse(), offers: [...offers].reverse(), now: NOW })).toEqual(first);
+    expect(allocateSupply({ needs: [...needs].reverse(), offers: [...offers].reverse(), now: NOW })).toEqual(
+      first,
+    );
   });
 
   it('rejects duplicate ids and quantities that are not positive integers', () => {
-    expect(() => allocateSupply({ needs: [aNeed(), aNeed()], offers: [], now: NOW })).toThrow('duplicate need id "need-1"');
-    expect(() => allocateSupply({ needs: [], offers: [anOffer(), anOffer()], now: NOW })).toThrow('duplicate offer id "offer-1"');
-    expect(() => allocateSupply({ needs: [aNeed({ quantity: 2.5 })], offers: [], now: NOW })).toThrow('quantity of need need-1 must be an integer from 1 to 2147483647 (got 2.5)');
+    expect(() => allocateSupply({ needs: [aNeed(), aNeed()], offers: [], now: NOW })).toThrow(
+      'duplicate need id "need-1"',
+    );
+    expect(() => allocateSupply({ needs: [], offers: [anOffer(), anOffer()], now: NOW })).toThrow(
+      'duplicate offer id "offer-1"',
+    );
+    expect(() => allocateSupply({ needs: [aNeed({ quantity: 2.5 })], offers: [], now: NOW })).toThrow(
+      'quantity of need need-1 must be an integer from 1 to 2147483647 (got 2.5)',
+    );
   });
 });

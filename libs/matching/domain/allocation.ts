@@ -1,4 +1,11 @@
-import { exclusionCodes, exclusionMask, offerTerms, type ExclusionCode, type OfferTerms, type PairBounds } from './candidates';
+import {
+  exclusionCodes,
+  exclusionMask,
+  offerTerms,
+  type ExclusionCode,
+  type OfferTerms,
+  type PairBounds,
+} from './candidates';
 import { departmentDistance } from '@masks/geography';
 import { formatPercent, formatUnits, plural } from './format';
 import { isMultipleOf, roundDownToIncrement, roundUpToIncrement, tierPrice } from './lots';
@@ -107,7 +114,8 @@ const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function assertUniqueIds(ids: string[], what: string): void {
-  for (let i = 1; i < ids.length; i++) if (ids[i] === ids[i - 1]) throw new RangeError(`duplicate ${what} id "${ids[i]}"`);
+  for (let i = 1; i < ids.length; i++)
+    if (ids[i] === ids[i - 1]) throw new RangeError(`duplicate ${what} id "${ids[i]}"`);
 }
 
 /** Quantities are kept in 32-bit integer arrays: two billion masks per need or offer is plenty. */
@@ -115,7 +123,9 @@ const MAX_UNITS = 2 ** 31 - 1;
 
 function assertUnits(value: number, what: string, positive: boolean): void {
   if (!Number.isSafeInteger(value) || value < (positive ? 1 : 0) || value > MAX_UNITS) {
-    throw new RangeError(`${what} must be an integer from ${positive ? 1 : 0} to ${MAX_UNITS} (got ${value})`);
+    throw new RangeError(
+      `${what} must be an integer from ${positive ? 1 : 0} to ${MAX_UNITS} (got ${value})`,
+    );
   }
 }
 
@@ -138,7 +148,10 @@ class OfferShelves {
     });
     for (const [key, offers] of lists) {
       offers.sort((a, b) => terms[a].estimatedDelivery - terms[b].estimatedDelivery || a - b);
-      this.shelves.set(key, { offers, deliveries: Float64Array.from(offers, (o) => terms[o].estimatedDelivery) });
+      this.shelves.set(key, {
+        offers,
+        deliveries: Float64Array.from(offers, (o) => terms[o].estimatedDelivery),
+      });
     }
   }
 
@@ -150,7 +163,7 @@ class OfferShelves {
       const shelf = this.shelves.get(`${need.category}/${equivalent}`);
       if (!shelf) continue;
       let end = shelf.deliveries.length;
-      for (let low = 0; low < end; ) {
+      for (let low = 0; low < end;) {
         const middle = (low + end) >> 1;
         if (shelf.deliveries[middle] <= deadline) low = middle + 1;
         else end = middle;
@@ -169,7 +182,9 @@ function distanceRanks(needs: readonly OpenNeed[], offers: readonly MatchableOff
   const offerDepartment = Int32Array.from(offers, (o) => indexOf(o.departmentCode));
   const codes = [...index.keys()];
   const ranks = new Int8Array(codes.length * codes.length);
-  codes.forEach((from, i) => codes.forEach((to, j) => (ranks[i * codes.length + j] = departmentDistance(from, to).rank)));
+  codes.forEach((from, i) =>
+    codes.forEach((to, j) => (ranks[i * codes.length + j] = departmentDistance(from, to).rank)),
+  );
   return { needDepartment, offerDepartment, size: codes.length, ranks };
 }
 
@@ -236,14 +251,15 @@ class Allocator {
       'offer',
     );
     this.needs = [...input.needs].sort(
-      (a, b) => a.priorityTier - b.priorityTier || a.postedAt.getTime() - b.postedAt.getTime() || compareIds(a.needId, b.needId),
+      (a, b) =>
+        a.priorityTier - b.priorityTier ||
+        a.postedAt.getTime() - b.postedAt.getTime() ||
+        compareIds(a.needId, b.needId),
     );
-    assertUniqueIds(
-      this.needs.map((n) => n.needId).sort(compareIds),
-      'need',
-    );
+    assertUniqueIds(this.needs.map((n) => n.needId).sort(compareIds), 'need');
     for (const need of this.needs) assertUnits(need.quantity, `quantity of need ${need.needId}`, true);
-    for (const offer of this.offers) assertUnits(Math.max(0, offer.available), `stock of offer ${offer.offerId}`, false);
+    for (const offer of this.offers)
+      assertUnits(Math.max(0, offer.available), `stock of offer ${offer.offerId}`, false);
 
     const offerCount = this.offers.length;
     const needCount = this.needs.length;
@@ -273,7 +289,10 @@ class Allocator {
   }
 
   /** Screens each need against the offers of its category and orders its candidates by ranking score. */
-  private buildCandidatePairs(now: Date, weights: RankingWeights): { offer: Int32Array; need: Int32Array; min: Int32Array } {
+  private buildCandidatePairs(
+    now: Date,
+    weights: RankingWeights,
+  ): { offer: Int32Array; need: Int32Array; min: Int32Array } {
     const offerCount = this.offers.length;
     const shelves = new OfferShelves(this.terms);
     const shelved = new Int32Array(offerCount);
@@ -292,7 +311,8 @@ class Allocator {
     const components: ScoreComponents = { price: 0, distance: 0, delivery: 0, madeInFrance: 0 };
     const found = new Int32Array(offerCount);
     // Integer keys sort about twice as fast as floats; they fit in 32 bits unless there are thousands of offers more.
-    const keys = (SCORE_STEPS + 1) * offerCount < 2 ** 32 ? new Uint32Array(offerCount) : new Float64Array(offerCount);
+    const keys =
+      (SCORE_STEPS + 1) * offerCount < 2 ** 32 ? new Uint32Array(offerCount) : new Float64Array(offerCount);
 
     const { needs, terms, edgeStart } = this;
     for (let n = 0; n < needs.length; n++) {
@@ -314,7 +334,9 @@ class Allocator {
       for (let i = 0; i < count; i++) {
         const o = found[i];
         components.price = priceScore(pairPrice[o], bestPrice);
-        components.distance = distanceScore(distances.ranks[distances.needDepartment[n] * distances.size + distances.offerDepartment[o]]);
+        components.distance = distanceScore(
+          distances.ranks[distances.needDepartment[n] * distances.size + distances.offerDepartment[o]],
+        );
         components.delivery = deliveryScore(days[o], bestDays);
         components.madeInFrance = madeInFrance[o];
         // Higher score first, then offerId order: one numeric sort instead of a comparator per pair.
@@ -356,7 +378,10 @@ class Allocator {
   }
 
   private canGain(edge: number, amount: number): boolean {
-    return isMultipleOf(amount, this.increment[this.edgeOffer[edge]]) && this.edgeAllocated[edge] + amount >= this.edgeMin[edge];
+    return (
+      isMultipleOf(amount, this.increment[this.edgeOffer[edge]]) &&
+      this.edgeAllocated[edge] + amount >= this.edgeMin[edge]
+    );
   }
 
   private canRelease(edge: number, amount: number): boolean {
@@ -399,7 +424,11 @@ class Allocator {
       // step(edge), inlined.
       const first = edgeAllocated[edge] > 0 ? increment : edgeMin[edge];
       if (first >= largest) continue;
-      for (let size = first, extra = 0; size <= remaining && extra <= LARGER_PATH_SIZES; size += increment, extra++) {
+      for (
+        let size = first, extra = 0;
+        size <= remaining && extra <= LARGER_PATH_SIZES;
+        size += increment, extra++
+      ) {
         if (size >= largest) break;
         let at = sizes.length;
         while (at > 0 && sizes[at - 1] > size) at--;
@@ -457,7 +486,8 @@ class Allocator {
       // A lower tier gives way to a higher one (only when frozen needs of a higher tier try again).
       if (need.priorityTier > tier) return best;
       const loss = release - best.gain;
-      const keepsMinimum = (this.needAllocated[m] - loss) * rootNeed.quantity >= rootAllocated * need.quantity;
+      const keepsMinimum =
+        (this.needAllocated[m] - loss) * rootNeed.quantity >= rootAllocated * need.quantity;
       return loss < amount && keepsMinimum ? best : null;
     };
     let end = visitPairsOf(root, amount);
@@ -583,7 +613,12 @@ class Allocator {
       for (const o of this.crossed) this.saturated[o] = searched;
       for (const m of reached) {
         // (Sizes computed only when they matter: a need's sizes scan all its pairs.)
-        if (this.needs[m].priorityTier === tier && this.directPair(m) < 0 && (searched === ALL_SIZES || covers(searched, this.pathSizes(m)))) this.frozen[m] = 1;
+        if (
+          this.needs[m].priorityTier === tier &&
+          this.directPair(m) < 0 &&
+          (searched === ALL_SIZES || covers(searched, this.pathSizes(m)))
+        )
+          this.frozen[m] = 1;
       }
     }
     this.frozen[n] = 1;
@@ -608,7 +643,8 @@ class Allocator {
     let best = { gain: Infinity, from: -1, released: 0, to: -1, added: 0 };
     // The pairs it holds something on, in pair order: a need holds few of its hundreds of pairs.
     const holding: number[] = [];
-    for (let edge = this.edgeStart[n]; edge < this.edgeStart[n + 1]; edge++) if (this.edgeAllocated[edge] > 0) holding.push(edge);
+    for (let edge = this.edgeStart[n]; edge < this.edgeStart[n + 1]; edge++)
+      if (this.edgeAllocated[edge] > 0) holding.push(edge);
     for (let to = this.edgeStart[n]; to < this.edgeStart[n + 1]; to++) {
       const target = this.edgeOffer[to];
       if (this.exhausted(target)) continue;
@@ -618,13 +654,20 @@ class Allocator {
         if (from === to) continue;
         const increment = this.increment[this.edgeOffer[from]];
         // Gains repeat with the least common multiple of the two increments, past the target's minimum.
-        const lots = Math.min(held / increment, targetIncrement / gcd(increment, targetIncrement) + Math.ceil(this.edgeMin[to] / increment));
+        const lots = Math.min(
+          held / increment,
+          targetIncrement / gcd(increment, targetIncrement) + Math.ceil(this.edgeMin[to] / increment),
+        );
         for (let lot = 1; lot <= lots; lot++) {
           const released = lot * increment;
           if (!this.canRelease(from, released)) continue;
-          const added = Math.max(Math.ceil((released + 1) / targetIncrement) * targetIncrement, this.edgeMin[to] - this.edgeAllocated[to]);
+          const added = Math.max(
+            Math.ceil((released + 1) / targetIncrement) * targetIncrement,
+            this.edgeMin[to] - this.edgeAllocated[to],
+          );
           const gain = added - released;
-          if (gain <= remaining && added <= this.free[target] && gain < best.gain) best = { gain, from, released, to, added };
+          if (gain <= remaining && added <= this.free[target] && gain < best.gain)
+            best = { gain, from, released, to, added };
         }
       }
     }
@@ -645,9 +688,10 @@ class Allocator {
    */
   run(): void {
     const tiers: [number, number][] = [];
-    for (let first = 0; first < this.needs.length; ) {
+    for (let first = 0; first < this.needs.length;) {
       let end = first + 1;
-      while (end < this.needs.length && this.needs[end].priorityTier === this.needs[first].priorityTier) end++;
+      while (end < this.needs.length && this.needs[end].priorityTier === this.needs[first].priorityTier)
+        end++;
       tiers.push([first, end]);
       first = end;
     }
@@ -691,7 +735,8 @@ class Allocator {
   /** The smallest quantity the need could still add on any of its pairs. */
   smallestStep(n: number): number {
     let smallest = Infinity;
-    for (let edge = this.edgeStart[n]; edge < this.edgeStart[n + 1]; edge++) smallest = Math.min(smallest, this.step(edge));
+    for (let edge = this.edgeStart[n]; edge < this.edgeStart[n + 1]; edge++)
+      smallest = Math.min(smallest, this.step(edge));
     return smallest;
   }
 }
@@ -716,7 +761,8 @@ class NeedHeap {
   }
 
   private less(a: number, b: number): boolean {
-    const difference = this.allocated[a] * this.needs[b].quantity - this.allocated[b] * this.needs[a].quantity;
+    const difference =
+      this.allocated[a] * this.needs[b].quantity - this.allocated[b] * this.needs[a].quantity;
     return difference < 0 || (difference === 0 && a < b);
   }
 
@@ -776,9 +822,11 @@ class RunReport {
     this.upToTier = new Float64Array(a.offers.length * count);
     a.needs.forEach((need, n) => {
       const t = this.tiers.indexOf(need.priorityTier);
-      for (let edge = a.edgeStart[n]; edge < a.edgeStart[n + 1]; edge++) this.upToTier[a.edgeOffer[edge] * count + t] += a.edgeAllocated[edge];
+      for (let edge = a.edgeStart[n]; edge < a.edgeStart[n + 1]; edge++)
+        this.upToTier[a.edgeOffer[edge] * count + t] += a.edgeAllocated[edge];
     });
-    for (let o = 0; o < a.offers.length; o++) for (let t = 1; t < count; t++) this.upToTier[o * count + t] += this.upToTier[o * count + t - 1];
+    for (let o = 0; o < a.offers.length; o++)
+      for (let t = 1; t < count; t++) this.upToTier[o * count + t] += this.upToTier[o * count + t - 1];
   }
 
   build(): AllocationRun {
@@ -789,12 +837,20 @@ class RunReport {
         const quantity = a.edgeAllocated[edge];
         if (quantity === 0) continue;
         const offer = a.offers[a.edgeOffer[edge]];
-        allocations.push({ needId: need.needId, offerId: offer.offerId, quantity, unitPriceMicros: tierPrice(a.terms[a.edgeOffer[edge]], quantity) });
+        allocations.push({
+          needId: need.needId,
+          offerId: offer.offerId,
+          quantity,
+          unitPriceMicros: tierPrice(a.terms[a.edgeOffer[edge]], quantity),
+        });
       }
     });
     const outcomes = a.needs.map((need, n) => this.outcome(need, n));
     const shortRanges = this.shortRanges(outcomes);
-    const needs = outcomes.map(({ index, ...o }) => ({ ...o, explanation: this.explain(index, o, shortRanges) }));
+    const needs = outcomes.map(({ index, ...o }) => ({
+      ...o,
+      explanation: this.explain(index, o, shortRanges),
+    }));
     const tiers = this.tiers.map((priorityTier) => {
       const members = needs.filter((n) => n.priorityTier === priorityTier);
       const summary = sumUp(members);
@@ -815,7 +871,13 @@ class RunReport {
     const shortfall = need.quantity - allocated;
     const pairs = a.edgeStart[n + 1] - a.edgeStart[n];
     const outcome: NeedOutcome =
-      shortfall === 0 ? 'FILLED' : pairs === 0 ? 'NO_ELIGIBLE_OFFER' : a.smallestStep(n) > shortfall ? 'LOT_ROUNDING' : 'SUPPLY_EXHAUSTED';
+      shortfall === 0
+        ? 'FILLED'
+        : pairs === 0
+          ? 'NO_ELIGIBLE_OFFER'
+          : a.smallestStep(n) > shortfall
+            ? 'LOT_ROUNDING'
+            : 'SUPPLY_EXHAUSTED';
     return {
       index: n,
       needId: need.needId,
@@ -830,7 +892,9 @@ class RunReport {
   }
 
   /** Fill ratios of the needs short of supply, per tier and category: how far water-filling got. */
-  private shortRanges(outcomes: (NeedAllocation & { index: number })[]): Map<string, { low: number; high: number }> {
+  private shortRanges(
+    outcomes: (NeedAllocation & { index: number })[],
+  ): Map<string, { low: number; high: number }> {
     const ranges = new Map<string, { low: number; high: number }>();
     for (const o of outcomes) {
       if (o.outcome !== 'SUPPLY_EXHAUSTED') continue;
@@ -841,7 +905,11 @@ class RunReport {
     return ranges;
   }
 
-  private explain(index: number, o: NeedAllocation, shortRanges: Map<string, { low: number; high: number }>): string {
+  private explain(
+    index: number,
+    o: NeedAllocation,
+    shortRanges: Map<string, { low: number; high: number }>,
+  ): string {
     const { a } = this;
     const need = a.needs[index];
     const tier = `tier ${need.priorityTier}`;
@@ -856,7 +924,10 @@ class RunReport {
         return `${tier}: ${got} (${formatPercent(o.fillRatio)}), rounded down to a whole lot increment of ${formatUnits(a.smallestStep(index))}: the remaining ${formatUnits(o.shortfall)} units are less than any eligible offer can add`;
       case 'SUPPLY_EXHAUSTED': {
         const { held, higher, same, lower } = this.supplyOf(index);
-        const range = shortRanges.get(`${need.priorityTier}/${need.category}`) ?? { low: o.fillRatio, high: o.fillRatio };
+        const range = shortRanges.get(`${need.priorityTier}/${need.category}`) ?? {
+          low: o.fillRatio,
+          high: o.fillRatio,
+        };
         const shares = [
           higher > 0 ? `${formatUnits(higher)} to higher tiers` : '',
           `${formatUnits(same)} to ${tier} needs`,
@@ -873,7 +944,8 @@ class RunReport {
 
   private offersUsed(n: number): number {
     let count = 0;
-    for (let edge = this.a.edgeStart[n]; edge < this.a.edgeStart[n + 1]; edge++) if (this.a.edgeAllocated[edge] > 0) count++;
+    for (let edge = this.a.edgeStart[n]; edge < this.a.edgeStart[n + 1]; edge++)
+      if (this.a.edgeAllocated[edge] > 0) count++;
     return count;
   }
 
@@ -901,15 +973,22 @@ class RunReport {
     for (const terms of this.a.terms) {
       if (terms.offer.category !== need.category) continue;
       sameCategory++;
-      for (const code of exclusionCodes(exclusionMask(need, terms))) counts.set(code, (counts.get(code) ?? 0) + 1);
+      for (const code of exclusionCodes(exclusionMask(need, terms)))
+        counts.set(code, (counts.get(code) ?? 0) + 1);
     }
     if (sameCategory === 0) return `no eligible offer: no ${need.category} offer is listed`;
-    const reasons = [...counts].sort((x, y) => y[1] - x[1]).map(([code, count], i) => `${formatUnits(count)} ${i === 0 ? 'excluded for ' : 'for '}${code}`);
+    const reasons = [...counts]
+      .sort((x, y) => y[1] - x[1])
+      .map(([code, count], i) => `${formatUnits(count)} ${i === 0 ? 'excluded for ' : 'for '}${code}`);
     return `no eligible offer: of the ${plural(sameCategory, `${need.category} offer`)}, ${reasons.join(', ')}`;
   }
 }
 
-function sumUp(needs: readonly NeedAllocation[]): { requested: number; allocated: number; fillRatio: number } {
+function sumUp(needs: readonly NeedAllocation[]): {
+  requested: number;
+  allocated: number;
+  fillRatio: number;
+} {
   let requested = 0;
   let allocated = 0;
   for (const need of needs) {

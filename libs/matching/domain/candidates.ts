@@ -39,7 +39,8 @@ export interface OfferTerms extends LotTerms {
 }
 
 export function offerTerms(offer: MatchableOffer, now: Date): OfferTerms {
-  const estimatedDelivery = Math.max(now.getTime(), offer.availableFrom.getTime()) + offer.leadTimeDays * DAY_MS;
+  const estimatedDelivery =
+    Math.max(now.getTime(), offer.availableFrom.getTime()) + offer.leadTimeDays * DAY_MS;
   const lots = lotTerms(offer);
   const smallestLot = lots.smallestLot;
   const certifiedUntil = offer.certifiedUntil?.getTime() ?? -Infinity;
@@ -95,7 +96,8 @@ export function exclusionMask(need: OpenNeed, terms: OfferTerms, bounds?: PairBo
   return mask;
 }
 
-export const exclusionCodes = (mask: number): ExclusionCode[] => EXCLUSION_CODES.filter((code) => mask & BITS[code]);
+export const exclusionCodes = (mask: number): ExclusionCode[] =>
+  EXCLUSION_CODES.filter((code) => mask & BITS[code]);
 
 /** The buyer-facing sentence for one exclusion of this pair. */
 export function describeExclusion(code: ExclusionCode, need: OpenNeed, terms: OfferTerms): string {
@@ -107,7 +109,9 @@ export function describeExclusion(code: ExclusionCode, need: OpenNeed, terms: Of
     case 'EQUIVALENT_NOT_ACCEPTED':
       return `certified as ${offer.category} only through an equivalent foreign standard, which this need does not accept`;
     case 'NOT_CERTIFIED':
-      return offer.certifiedUntil ? `certification expired on ${formatDate(offer.certifiedUntil)}` : 'no valid certification';
+      return offer.certifiedUntil
+        ? `certification expired on ${formatDate(offer.certifiedUntil)}`
+        : 'no valid certification';
     case 'CERTIFICATION_ENDS_BEFORE_DELIVERY':
       return `certification expires on ${formatDate(offer.certifiedUntil ?? 0)}, before the estimated delivery on ${delivery}`;
     case 'OFFER_EXPIRED':
@@ -158,7 +162,13 @@ export function screenOffers(need: OpenNeed, offers: readonly MatchableOffer[], 
         unitPriceMicros: tierPrice(terms, bounds.maxQuantity),
       });
     } else {
-      screening.excluded.push({ offer, reasons: exclusionCodes(mask).map((code) => ({ code, message: describeExclusion(code, need, terms) })) });
+      screening.excluded.push({
+        offer,
+        reasons: exclusionCodes(mask).map((code) => ({
+          code,
+          message: describeExclusion(code, need, terms),
+        })),
+      });
     }
   }
   return screening;

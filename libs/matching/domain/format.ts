@@ -1,6 +1,11 @@
 /** English wording of figures in explanations: thousands separators, euros, Paris calendar dates. */
 
-const DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+const DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Paris',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 const MICROS_PER_EURO = 1_000_000;
 
 /** "50,000" (a batch writes tens of thousands of explanations: cheaper than Intl.NumberFormat). */
@@ -12,7 +17,10 @@ export function formatUnits(units: number): string {
 /** Integer micro-euros as "€0.4523": at least two decimals, no float arithmetic. */
 export function formatPrice(micros: number): string {
   const euros = Math.trunc(micros / MICROS_PER_EURO);
-  const fraction = String(micros % MICROS_PER_EURO).padStart(6, '0').replace(/0+$/, '').padEnd(2, '0');
+  const fraction = String(micros % MICROS_PER_EURO)
+    .padStart(6, '0')
+    .replace(/0+$/, '')
+    .padEnd(2, '0');
   return `€${euros}.${fraction}`;
 }
 
@@ -22,4 +30,5 @@ export const formatDate = (date: Date | number): string => DATE.format(date);
 /** Rounded down, so a need short of a few units never reads as 100%. */
 export const formatPercent = (ratio: number): string => `${Math.floor(ratio * 100 + 1e-9)}%`;
 
-export const plural = (count: number, word: string, words = `${word}s`): string => `${formatUnits(count)} ${count === 1 ? word : words}`;
+export const plural = (count: number, word: string, words = `${word}s`): string =>
+  `${formatUnits(count)} ${count === 1 ? word : words}`;

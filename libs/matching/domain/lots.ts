@@ -25,12 +25,17 @@ export function lotTerms(offer: MatchableOffer): LotTerms {
   let terms = TERMS.get(offer);
   if (terms) return terms;
   if (!Number.isSafeInteger(offer.orderIncrement) || offer.orderIncrement <= 0) {
-    throw new RangeError(`offer ${offer.offerId}: the order increment must be a positive integer (got ${offer.orderIncrement})`);
+    throw new RangeError(
+      `offer ${offer.offerId}: the order increment must be a positive integer (got ${offer.orderIncrement})`,
+    );
   }
   if (offer.priceTiers.length === 0) throw new RangeError(`offer ${offer.offerId} has no price tier`);
   const tiers = [...offer.priceTiers].sort((a, b) => a.minQuantity - b.minQuantity);
   const increment = offer.orderIncrement;
-  const smallestLot = roundUpToIncrement(Math.max(offer.minimumOrderQuantity, tiers[0].minQuantity, 1), increment);
+  const smallestLot = roundUpToIncrement(
+    Math.max(offer.minimumOrderQuantity, tiers[0].minQuantity, 1),
+    increment,
+  );
   terms = {
     increment,
     smallestLot,
@@ -42,20 +47,25 @@ export function lotTerms(offer: MatchableOffer): LotTerms {
   return terms;
 }
 
-export const roundUpToIncrement = (quantity: number, increment: number): number => Math.ceil(quantity / increment) * increment;
+export const roundUpToIncrement = (quantity: number, increment: number): number =>
+  Math.ceil(quantity / increment) * increment;
 
 export function isValidLotQuantity(offer: MatchableOffer, quantity: number): boolean {
   const terms = lotTerms(offer);
-  return Number.isSafeInteger(quantity) && quantity >= terms.smallestLot && isMultipleOf(quantity, terms.increment);
+  return (
+    Number.isSafeInteger(quantity) && quantity >= terms.smallestLot && isMultipleOf(quantity, terms.increment)
+  );
 }
 
 /** By division: `%` on floats is a slow library call, and the allocation asks it millions of times. */
-export const isMultipleOf = (quantity: number, increment: number): boolean => Math.floor(quantity / increment) * increment === quantity;
+export const isMultipleOf = (quantity: number, increment: number): boolean =>
+  Math.floor(quantity / increment) * increment === quantity;
 
 export const smallestLotQuantity = (offer: MatchableOffer): number => lotTerms(offer).smallestLot;
 
 /** The largest multiple of the increment not above `limit` (a valid lot when at least `smallestLot`). */
-export const roundDownToIncrement = (limit: number, increment: number): number => Math.floor(limit / increment) * increment;
+export const roundDownToIncrement = (limit: number, increment: number): number =>
+  Math.floor(limit / increment) * increment;
 
 /** Unit price (micro-euros) for `quantity` units. */
 export function tierPrice(terms: LotTerms, quantity: number): number {
@@ -65,7 +75,8 @@ export function tierPrice(terms: LotTerms, quantity: number): number {
   return tierPrices[i];
 }
 
-export const unitPriceFor = (offer: MatchableOffer, quantity: number): number => tierPrice(lotTerms(offer), quantity);
+export const unitPriceFor = (offer: MatchableOffer, quantity: number): number =>
+  tierPrice(lotTerms(offer), quantity);
 
 /** The smallest valid lot quantity priced within `capMicros` (null: no cap); Infinity when none is. */
 export function smallestLotWithin(terms: LotTerms, capMicros: number | null): number {

@@ -11,7 +11,11 @@ describe('department distance', () => {
       'MAINLAND',
       'OVERSEAS',
     ]);
-    expect(departmentDistance('2A', '2B')).toEqual({ tier: 'SAME_REGION', rank: 1, label: 'same region (Corse)' });
+    expect(departmentDistance('2A', '2B')).toEqual({
+      tier: 'SAME_REGION',
+      rank: 1,
+      label: 'same region (Corse)',
+    });
     expect(departmentDistance('972', '971').tier).toBe('OVERSEAS');
   });
 
@@ -34,7 +38,12 @@ describe('suggestions for one need', () => {
       leadTimeDays: 9,
       priceTiers: [{ minQuantity: 1, unitPriceMicros: 400_000 }],
     }),
-    anOffer({ offerId: 'mulhouse', departmentCode: '68', leadTimeDays: 2, priceTiers: [{ minQuantity: 1, unitPriceMicros: 480_000 }] }),
+    anOffer({
+      offerId: 'mulhouse',
+      departmentCode: '68',
+      leadTimeDays: 2,
+      priceTiers: [{ minQuantity: 1, unitPriceMicros: 480_000 }],
+    }),
     anOffer({ offerId: 'late', availableFrom: new Date('2020-05-01T00:00:00Z') }),
   ];
 
@@ -43,20 +52,42 @@ describe('suggestions for one need', () => {
     expect(ranked.map((r) => r.offer.offerId)).toEqual(['mulhouse', 'strasbourg', 'guadeloupe']);
     const [mulhouse, strasbourg, guadeloupe] = ranked;
     // Best price €0.40 (Guadeloupe), best delivery 2 days (Mulhouse).
-    expect(mulhouse.components).toEqual({ price: 400_000 / 480_000, distance: 1, delivery: 1, madeInFrance: 1 });
-    expect(strasbourg.components).toEqual({ price: 400_000 / 450_000, distance: 2 / 3, delivery: 3 / 6, madeInFrance: 1 });
+    expect(mulhouse.components).toEqual({
+      price: 400_000 / 480_000,
+      distance: 1,
+      delivery: 1,
+      madeInFrance: 1,
+    });
+    expect(strasbourg.components).toEqual({
+      price: 400_000 / 450_000,
+      distance: 2 / 3,
+      delivery: 3 / 6,
+      madeInFrance: 1,
+    });
     expect(guadeloupe.components).toEqual({ price: 1, distance: 0, delivery: 3 / 10, madeInFrance: 0 });
     const w = DEFAULT_RANKING_WEIGHTS;
-    expect(strasbourg.score).toBeCloseTo(w.price * (400 / 450) + w.distance * (2 / 3) + w.delivery * 0.5 + w.madeInFrance, 12);
-    expect(strasbourg.explanation).toBe('€0.45/unit at 150,000 units, same region (Grand Est), delivered in 5 days (2020-04-20), made in France');
+    expect(strasbourg.score).toBeCloseTo(
+      w.price * (400 / 450) + w.distance * (2 / 3) + w.delivery * 0.5 + w.madeInFrance,
+      12,
+    );
+    expect(strasbourg.explanation).toBe(
+      '€0.45/unit at 150,000 units, same region (Grand Est), delivered in 5 days (2020-04-20), made in France',
+    );
     expect(guadeloupe.explanation).toBe(
       '€0.40/unit at 150,000 units, overseas shipping (from 971 Guadeloupe), delivered in 9 days (2020-04-24), made outside France',
     );
-    expect(excluded.map((e) => [e.offer.offerId, e.reasons.map((r) => r.code)])).toEqual([['late', ['TOO_LATE']]]);
+    expect(excluded.map((e) => [e.offer.offerId, e.reasons.map((r) => r.code)])).toEqual([
+      ['late', ['TOO_LATE']],
+    ]);
   });
 
   it('follows the weights: on price alone the cheapest comes first', () => {
-    const { ranked } = suggestOffers(aNeed(), offers, NOW, { price: 1, distance: 0, delivery: 0, madeInFrance: 0 });
+    const { ranked } = suggestOffers(aNeed(), offers, NOW, {
+      price: 1,
+      distance: 0,
+      delivery: 0,
+      madeInFrance: 0,
+    });
     expect(ranked.map((r) => r.offer.offerId)).toEqual(['guadeloupe', 'strasbourg', 'mulhouse']);
   });
 

@@ -16,7 +16,12 @@ export interface RankingWeights {
   madeInFrance: number;
 }
 
-export const DEFAULT_RANKING_WEIGHTS: Readonly<RankingWeights> = { price: 0.5, distance: 0.2, delivery: 0.2, madeInFrance: 0.1 };
+export const DEFAULT_RANKING_WEIGHTS: Readonly<RankingWeights> = {
+  price: 0.5,
+  distance: 0.2,
+  delivery: 0.2,
+  madeInFrance: 0.1,
+};
 
 export type ScoreComponents = RankingWeights;
 
@@ -24,11 +29,13 @@ const DAY_MS = 86_400_000;
 const WORST_DISTANCE_RANK = 3;
 
 /** Whole days from `now` to the estimated delivery, rounded up. */
-export const deliveryDays = (estimatedDelivery: number, now: Date): number => Math.ceil((estimatedDelivery - now.getTime()) / DAY_MS);
+export const deliveryDays = (estimatedDelivery: number, now: Date): number =>
+  Math.ceil((estimatedDelivery - now.getTime()) / DAY_MS);
 
 export const priceScore = (unitPriceMicros: number, bestUnitPriceMicros: number): number =>
   unitPriceMicros > 0 ? bestUnitPriceMicros / unitPriceMicros : 1;
-export const distanceScore = (distanceRank: number): number => (WORST_DISTANCE_RANK - distanceRank) / WORST_DISTANCE_RANK;
+export const distanceScore = (distanceRank: number): number =>
+  (WORST_DISTANCE_RANK - distanceRank) / WORST_DISTANCE_RANK;
 export const deliveryScore = (days: number, bestDays: number): number => (1 + bestDays) / (1 + days);
 
 export function scoreComponents(
@@ -83,7 +90,12 @@ export function suggestOffers(
   };
   const ranked = facts.map(({ candidate, distance, deliveryDays: days }): RankedCandidate => {
     const components = scoreComponents(
-      { unitPriceMicros: candidate.unitPriceMicros, distanceRank: distance.rank, deliveryDays: days, madeInFrance: candidate.offer.madeInFrance },
+      {
+        unitPriceMicros: candidate.unitPriceMicros,
+        distanceRank: distance.rank,
+        deliveryDays: days,
+        madeInFrance: candidate.offer.madeInFrance,
+      },
       best,
     );
     return {
@@ -101,7 +113,10 @@ export function suggestOffers(
     };
   });
   ranked.sort(
-    (a, b) => b.score - a.score || a.unitPriceMicros - b.unitPriceMicros || (a.offer.offerId < b.offer.offerId ? -1 : a.offer.offerId > b.offer.offerId ? 1 : 0),
+    (a, b) =>
+      b.score - a.score ||
+      a.unitPriceMicros - b.unitPriceMicros ||
+      (a.offer.offerId < b.offer.offerId ? -1 : a.offer.offerId > b.offer.offerId ? 1 : 0),
   );
   return { ranked, excluded };
 }

@@ -3,7 +3,16 @@
  * entities; nothing here knows about Nest, TypeORM or the database.
  */
 
-export const MASK_CATEGORIES = ['FFP1', 'FFP2', 'FFP3', 'SURGICAL_I', 'SURGICAL_II', 'SURGICAL_IIR', 'UNS1', 'UNS2'] as const;
+export const MASK_CATEGORIES = [
+  'FFP1',
+  'FFP2',
+  'FFP3',
+  'SURGICAL_I',
+  'SURGICAL_II',
+  'SURGICAL_IIR',
+  'UNS1',
+  'UNS2',
+] as const;
 export type MaskCategory = (typeof MASK_CATEGORIES)[number];
 
 /** One volume-discount step: from `minQuantity` units on, each unit costs `unitPriceMicros`. */

@@ -1,5 +1,17 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsDate,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 import { PageArgs } from '@masks/core';
 import { MaskCategory, MAX_LOT_QUANTITY, MAX_UNIT_PRICE_MICROS } from '@masks/catalog';
 import { PaymentMethod } from '@masks/orders';
@@ -11,7 +23,10 @@ export class NeedInput {
   @IsEnum(MaskCategory)
   category: MaskCategory;
 
-  @Field({ defaultValue: true, description: 'Whether masks certified through a foreign standard accepted by derogation will do' })
+  @Field({
+    defaultValue: true,
+    description: 'Whether masks certified through a foreign standard accepted by derogation will do',
+  })
   @IsBoolean()
   acceptsEquivalents: boolean = true;
 

@@ -12,10 +12,14 @@ export class SuggestedOffer {
   @Field(() => Int)
   unitPriceMicros: number;
 
-  @Field(() => Float, { description: 'Weighted score, higher first (price, distance, delivery, made in France)' })
+  @Field(() => Float, {
+    description: 'Weighted score, higher first (price, distance, delivery, made in France)',
+  })
   score: number;
 
-  @Field({ description: 'e.g. "0,42 €/unit at 50,000 units, same region, delivered in 5 days, made in France"' })
+  @Field({
+    description: 'e.g. "0,42 €/unit at 50,000 units, same region, delivered in 5 days, made in France"',
+  })
   explanation: string;
 
   @Field()
@@ -45,6 +49,8 @@ export class NeedSuggestions {
   @Field(() => [SuggestedOffer])
   ranked: SuggestedOffer[];
 
-  @Field(() => [ExcludedOfferModel], { description: 'Offers of the category that cannot serve this need, and why' })
+  @Field(() => [ExcludedOfferModel], {
+    description: 'Offers of the category that cannot serve this need, and why',
+  })
   excluded: ExcludedOfferModel[];
 }

@@ -32,27 +32,27 @@ const offer = (index: number, regularLots: boolean) =>
       madeInFrance: fc.boolean(),
       validDays: fc.option(fc.integer({ min: -1, max: 30 }), { freq: 3 }),
     })
-    .map(
-      (o): MatchableOffer => ({
-        offerId: `offer-${index}`,
-        supplierId: `supplier-${index % 3}`,
-        category: o.category,
-        viaEquivalence: o.viaEquivalence,
-        certifiedUntil: o.certifiedDays === null ? null : daysFromNow(o.certifiedDays),
-        available: o.available,
-        minimumOrderQuantity: o.minimumOrderQuantity,
-        orderIncrement: o.orderIncrement,
-        priceTiers: [
-          { minQuantity: 1, unitPriceMicros: o.price },
-          ...(o.discountFrom === null ? [] : [{ minQuantity: o.discountFrom, unitPriceMicros: o.price - 50_000 }]),
-        ],
-        availableFrom: daysFromNow(o.availableInDays),
-        leadTimeDays: o.leadTimeDays,
-        departmentCode: o.departmentCode,
-        madeInFrance: o.madeInFrance,
-        validUntil: o.validDays === null ? null : daysFromNow(o.validDays),
-      }),
-    );
+    .map((o): MatchableOffer => ({
+      offerId: `offer-${index}`,
+      supplierId: `supplier-${index % 3}`,
+      category: o.category,
+      viaEquivalence: o.viaEquivalence,
+      certifiedUntil: o.certifiedDays === null ? null : daysFromNow(o.certifiedDays),
+      available: o.available,
+      minimumOrderQuantity: o.minimumOrderQuantity,
+      orderIncrement: o.orderIncrement,
+      priceTiers: [
+        { minQuantity: 1, unitPriceMicros: o.price },
+        ...(o.discountFrom === null
+          ? []
+          : [{ minQuantity: o.discountFrom, unitPriceMicros: o.price - 50_000 }]),
+      ],
+      availableFrom: daysFromNow(o.availableInDays),
+      leadTimeDays: o.leadTimeDays,
+      departmentCode: o.departmentCode,
+      madeInFrance: o.madeInFrance,
+      validUntil: o.validDays === null ? null : daysFromNow(o.validDays),
+    }));
 
 const need = (index: number) =>
   fc
@@ -66,20 +66,18 @@ const need = (index: number) =>
       priorityTier: fc.integer({ min: 0, max: 2 }),
       postedMinutesAgo: fc.integer({ min: 0, max: 600 }),
     })
-    .map(
-      (n): OpenNeed => ({
-        needId: `need-${index}`,
-        buyerId: `buyer-${index % 4}`,
-        category: n.category,
-        acceptsEquivalents: n.acceptsEquivalents,
-        quantity: n.quantity,
-        deliveryDepartmentCode: n.deliveryDepartmentCode,
-        neededBy: daysFromNow(n.neededInDays),
-        maxUnitPriceMicros: n.cap,
-        priorityTier: n.priorityTier,
-        postedAt: new Date(Date.UTC(2020, 3, 15, 8) - n.postedMinutesAgo * 60_000),
-      }),
-    );
+    .map((n): OpenNeed => ({
+      needId: `need-${index}`,
+      buyerId: `buyer-${index % 4}`,
+      category: n.category,
+      acceptsEquivalents: n.acceptsEquivalents,
+      quantity: n.quantity,
+      deliveryDepartmentCode: n.deliveryDepartmentCode,
+      neededBy: daysFromNow(n.neededInDays),
+      maxUnitPriceMicros: n.cap,
+      priorityTier: n.priorityTier,
+      postedAt: new Date(Date.UTC(2020, 3, 15, 8) - n.postedMinutesAgo * 60_000),
+    }));
 
 const indexed = <T>(make: (index: number) => fc.Arbitrary<T>, max: number): fc.Arbitrary<T[]> =>
   fc.integer({ min: 1, max }).chain((count) => fc.tuple(...Array.from({ length: count }, (_, i) => make(i))));

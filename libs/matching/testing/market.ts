@@ -33,9 +33,15 @@ const CATEGORIES: [MaskCategory, number, number][] = [
   ['UNS1', 0.12, 600_000],
   ['UNS2', 0.08, 450_000],
 ];
-const DEPARTMENTS = (departements as { code: string; zone: string }[]).filter((d) => d.zone !== 'com').map((d) => d.code);
+const DEPARTMENTS = (departements as { code: string; zone: string }[])
+  .filter((d) => d.zone !== 'com')
+  .map((d) => d.code);
 
-export function randomMarket(seed: number, needCount: number, offerCount: number): { needs: OpenNeed[]; offers: MatchableOffer[] } {
+export function randomMarket(
+  seed: number,
+  needCount: number,
+  offerCount: number,
+): { needs: OpenNeed[]; offers: MatchableOffer[] } {
   const random = seededRandom(seed);
   const integer = (min: number, max: number): number => min + Math.floor(random() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
@@ -85,7 +91,8 @@ export function randomMarket(seed: number, needCount: number, offerCount: number
       quantity: random() < 0.8 ? 50_000 * integer(1, 10) : 1_000 * integer(5, 500),
       deliveryDepartmentCode: pick(DEPARTMENTS),
       neededBy: days(integer(5, 60)),
-      maxUnitPriceMicros: random() < 0.6 ? Math.round((basePrice * (0.9 + random() * 0.6)) / 100) * 100 : null,
+      maxUnitPriceMicros:
+        random() < 0.6 ? Math.round((basePrice * (0.9 + random() * 0.6)) / 100) * 100 : null,
       priorityTier: random() < 0.1 ? 0 : random() < 0.35 ? 1 : 2,
       postedAt: new Date(MARKET_NOW.getTime() - integer(0, 30 * 24 * 60) * 60_000),
     };

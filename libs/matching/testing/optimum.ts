@@ -51,16 +51,26 @@ export function allocationModel(
         boundLines.push(` ${k} <= ${bounds.maxQuantity / increment}`);
         return;
       }
-      rows.push(` lo_${n}_${o}: ${increment} ${k} - ${bounds.minQuantity} ${y} >= 0`, ` hi_${n}_${o}: ${increment} ${k} - ${bounds.maxQuantity} ${y} <= 0`);
+      rows.push(
+        ` lo_${n}_${o}: ${increment} ${k} - ${bounds.minQuantity} ${y} >= 0`,
+        ` hi_${n}_${o}: ${increment} ${k} - ${bounds.maxQuantity} ${y} <= 0`,
+      );
       integers.push(k);
       binaries.push(y);
       boundLines.push(` ${y} <= 1`);
     }),
   );
   if (objective.length === 0) return '';
-  tierRows.forEach((parts, t) => parts.length && rows.push(` tier_${t}: ${parts.join(' + ')} >= ${floors.get(t)}`));
-  needRows.forEach((parts, n) => parts.length && rows.push(` need_${n}: ${parts.join(' + ')} <= ${needs[n].quantity}`));
-  offerRows.forEach((parts, o) => parts.length && rows.push(` offer_${o}: ${parts.join(' + ')} <= ${Math.max(0, offers[o].available)}`));
+  tierRows.forEach(
+    (parts, t) => parts.length && rows.push(` tier_${t}: ${parts.join(' + ')} >= ${floors.get(t)}`),
+  );
+  needRows.forEach(
+    (parts, n) => parts.length && rows.push(` need_${n}: ${parts.join(' + ')} <= ${needs[n].quantity}`),
+  );
+  offerRows.forEach(
+    (parts, o) =>
+      parts.length && rows.push(` offer_${o}: ${parts.join(' + ')} <= ${Math.max(0, offers[o].available)}`),
+  );
   return [
     'Maximize',
     ` total: ${objective.join(' + ')}`,

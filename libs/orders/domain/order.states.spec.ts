@@ -30,28 +30,56 @@ describe('order state machine', () => {
       expect(decide(status, action, actor)).toEqual({ ok: true, to });
       status = to;
     }
-    expect(decide(OrderStatus.PLACED, OrderAction.SHIP, OrderActor.SUPPLIER)).toMatchObject({ ok: false, illegal: 'STATE' });
+    expect(decide(OrderStatus.PLACED, OrderAction.SHIP, OrderActor.SUPPLIER)).toMatchObject({
+      ok: false,
+      illegal: 'STATE',
+    });
   });
 
   it('lets the buyer cancel until payment is confirmed, the supplier until shipment, nobody after', () => {
     expect(decide(OrderStatus.PAID, OrderAction.CANCEL, OrderActor.BUYER).ok).toBe(true);
-    expect(decide(OrderStatus.CONFIRMED, OrderAction.CANCEL, OrderActor.BUYER)).toMatchObject({ ok: false, illegal: 'ACTOR' });
+    expect(decide(OrderStatus.CONFIRMED, OrderAction.CANCEL, OrderActor.BUYER)).toMatchObject({
+      ok: false,
+      illegal: 'ACTOR',
+    });
     expect(decide(OrderStatus.CONFIRMED, OrderAction.CANCEL, OrderActor.SUPPLIER).ok).toBe(true);
-    expect(decide(OrderStatus.SHIPPED, OrderAction.CANCEL, OrderActor.OPERATOR)).toMatchObject({ ok: false, illegal: 'STATE' });
+    expect(decide(OrderStatus.SHIPPED, OrderAction.CANCEL, OrderActor.OPERATOR)).toMatchObject({
+      ok: false,
+      illegal: 'STATE',
+    });
   });
 
   it('lets the buyer cancel a confirmed order at risk (its certification withdrawn), until shipment', () => {
-    expect(decide(OrderStatus.CONFIRMED, OrderAction.CANCEL, OrderActor.BUYER, { atRisk: true })).toEqual({ ok: true, to: OrderStatus.CANCELLED });
-    expect(decide(OrderStatus.SHIPPED, OrderAction.CANCEL, OrderActor.BUYER, { atRisk: true })).toMatchObject({ ok: false, illegal: 'STATE' });
-    expect(decide(OrderStatus.CONFIRMED, OrderAction.CANCEL, OrderActor.BUYER, { atRisk: false })).toMatchObject({ ok: false, illegal: 'ACTOR' });
+    expect(decide(OrderStatus.CONFIRMED, OrderAction.CANCEL, OrderActor.BUYER, { atRisk: true })).toEqual({
+      ok: true,
+      to: OrderStatus.CANCELLED,
+    });
+    expect(decide(OrderStatus.SHIPPED, OrderAction.CANCEL, OrderActor.BUYER, { atRisk: true })).toMatchObject(
+      { ok: false, illegal: 'STATE' },
+    );
+    expect(
+      decide(OrderStatus.CONFIRMED, OrderAction.CANCEL, OrderActor.BUYER, { atRisk: false }),
+    ).toMatchObject({ ok: false, illegal: 'ACTOR' });
   });
 
   it('records a late payment without moving the order, then refunds it', () => {
-    expect(decide(OrderStatus.EXPIRED, OrderAction.RECORD_LATE_PAYMENT, OrderActor.SYSTEM)).toEqual({ ok: true, to: OrderStatus.EXPIRED });
-    expect(decide(OrderStatus.EXPIRED, OrderAction.REFUND, OrderActor.SYSTEM)).toEqual({ ok: true, to: OrderStatus.REFUNDED });
+    expect(decide(OrderStatus.EXPIRED, OrderAction.RECORD_LATE_PAYMENT, OrderActor.SYSTEM)).toEqual({
+      ok: true,
+      to: OrderStatus.EXPIRED,
+    });
+    expect(decide(OrderStatus.EXPIRED, OrderAction.REFUND, OrderActor.SYSTEM)).toEqual({
+      ok: true,
+      to: OrderStatus.REFUNDED,
+    });
   });
 
   it('holds stock exactly until shipment, cancellation or expiry', () => {
-    expect(all.filter(holdsReservation).sort()).toEqual(['AWAITING_PAYMENT', 'CONFIRMED', 'INVOICED', 'PAID', 'PLACED']);
+    expect(all.filter(holdsReservation).sort()).toEqual([
+      'AWAITING_PAYMENT',
+      'CONFIRMED',
+      'INVOICED',
+      'PAID',
+      'PLACED',
+    ]);
   });
 });

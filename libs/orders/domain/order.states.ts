@@ -65,16 +65,28 @@ export const ORDER_RULES: Record<OrderAction, Rule> = {
   [OrderAction.START_CARD_PAYMENT]: { from: [S.PLACED], to: S.AWAITING_PAYMENT, by: [A.SYSTEM] },
   [OrderAction.ISSUE_INVOICE]: { from: [S.PLACED], to: S.INVOICED, by: [A.SYSTEM] },
   // A webhook may report success before the order moved to AWAITING_PAYMENT (events arrive out of order).
-  [OrderAction.RECORD_PAYMENT]: { from: [S.PLACED, S.AWAITING_PAYMENT, S.INVOICED], to: S.PAID, by: [A.SYSTEM, A.SUPPLIER, A.OPERATOR] },
+  [OrderAction.RECORD_PAYMENT]: {
+    from: [S.PLACED, S.AWAITING_PAYMENT, S.INVOICED],
+    to: S.PAID,
+    by: [A.SYSTEM, A.SUPPLIER, A.OPERATOR],
+  },
   [OrderAction.RECORD_LATE_PAYMENT]: { from: [S.CANCELLED, S.EXPIRED], to: 'SAME', by: [A.SYSTEM] },
   [OrderAction.CONFIRM]: { from: [S.PAID], to: S.CONFIRMED, by: [A.SUPPLIER] },
   [OrderAction.SHIP]: { from: [S.CONFIRMED], to: S.SHIPPED, by: [A.SUPPLIER] },
   [OrderAction.DELIVER]: { from: [S.SHIPPED], to: S.DELIVERED, by: [A.SUPPLIER, A.SYSTEM] },
   [OrderAction.ACKNOWLEDGE_RECEIPT]: { from: [S.DELIVERED, S.SHIPPED], to: S.RECEIVED, by: [A.BUYER] },
-  [OrderAction.CANCEL]: { from: [...BEFORE_PAYMENT, S.PAID, S.CONFIRMED], to: S.CANCELLED, by: [A.BUYER, A.SUPPLIER, A.OPERATOR] },
+  [OrderAction.CANCEL]: {
+    from: [...BEFORE_PAYMENT, S.PAID, S.CONFIRMED],
+    to: S.CANCELLED,
+    by: [A.BUYER, A.SUPPLIER, A.OPERATOR],
+  },
   [OrderAction.EXPIRE]: { from: BEFORE_PAYMENT, to: S.EXPIRED, by: [A.SYSTEM] },
   // Card refunds are made by the platform; a transfer is sent back by the supplier, who records it.
-  [OrderAction.REFUND]: { from: [S.CANCELLED, S.EXPIRED], to: S.REFUNDED, by: [A.SYSTEM, A.SUPPLIER, A.OPERATOR] },
+  [OrderAction.REFUND]: {
+    from: [S.CANCELLED, S.EXPIRED],
+    to: S.REFUNDED,
+    by: [A.SYSTEM, A.SUPPLIER, A.OPERATOR],
+  },
 };
 
 /**
@@ -85,7 +97,8 @@ export const ORDER_RULES: Record<OrderAction, Rule> = {
 const BUYER_CANCELS_UNTIL = new Set<OrderStatus>([...BEFORE_PAYMENT, S.PAID]);
 const BUYER_CANCELS_AT_RISK_UNTIL = new Set<OrderStatus>([...BUYER_CANCELS_UNTIL, S.CONFIRMED]);
 
-export type Decision = { ok: true; to: OrderStatus } | { ok: false; reason: string; illegal: 'STATE' | 'ACTOR' };
+export type Decision =
+  { ok: true; to: OrderStatus } | { ok: false; reason: string; illegal: 'STATE' | 'ACTOR' };
 
 /** What else about the order a rule may depend on. */
 export interface OrderCircumstances {
@@ -93,14 +106,26 @@ export interface OrderCircumstances {
   atRisk?: boolean;
 }
 
-export function decide(from: OrderStatus, action: OrderAction, actor: OrderActor, circumstances: OrderCircumstances = {}): Decision {
+export function decide(
+  from: OrderStatus,
+  action: OrderAction,
+  actor: OrderActor,
+  circumstances: OrderCircumstances = {},
+): Decision {
   const rule = ORDER_RULES[action];
   if (!rule.from.includes(from)) {
     return { ok: false, illegal: 'STATE', reason: `An order ${label(from)} cannot be ${verb(action)}` };
   }
   const buyerCancelsUntil = circumstances.atRisk ? BUYER_CANCELS_AT_RISK_UNTIL : BUYER_CANCELS_UNTIL;
-  if (!rule.by.includes(actor) || (action === OrderAction.CANCEL && actor === A.BUYER && !buyerCancelsUntil.has(from))) {
-    return { ok: false, illegal: 'ACTOR', reason: `The ${actor.toLowerCase()} cannot ${verb(action, true)} an order ${label(from)}` };
+  if (
+    !rule.by.includes(actor) ||
+    (action === OrderAction.CANCEL && actor === A.BUYER && !buyerCancelsUntil.has(from))
+  ) {
+    return {
+      ok: false,
+      illegal: 'ACTOR',
+      reason: `The ${actor.toLowerCase()} cannot ${verb(action, true)} an order ${label(from)}`,
+    };
   }
   return { ok: true, to: rule.to === 'SAME' ? from : rule.to };
 }
@@ -109,7 +134,13 @@ export function decide(from: OrderStatus, action: OrderAction, actor: OrderActor
  * What a supplier's ERP may report: a shipment once the order is paid (its shipment confirms it), a
  * delivery once it is shipped. Reporting again what already happened is accepted and changes nothing.
  */
-export const SHIPMENT_REPORTABLE: readonly OrderStatus[] = [S.PAID, S.CONFIRMED, S.SHIPPED, S.DELIVERED, S.RECEIVED];
+export const SHIPMENT_REPORTABLE: readonly OrderStatus[] = [
+  S.PAID,
+  S.CONFIRMED,
+  S.SHIPPED,
+  S.DELIVERED,
+  S.RECEIVED,
+];
 export const DELIVERY_REPORTABLE: readonly OrderStatus[] = [S.SHIPPED, S.DELIVERED, S.RECEIVED];
 
 export const holdsReservation = (status: OrderStatus): boolean => RESERVING_STATUSES.includes(status);

@@ -10,7 +10,8 @@ export interface VatRate {
 /** The rate in force on a date: the latest row starting on or before it. */
 export function vatRateOn(rates: readonly VatRate[], at: Date): VatRate {
   let found: VatRate | undefined;
-  for (const rate of rates) if (rate.validFrom <= at && (!found || rate.validFrom > found.validFrom)) found = rate;
+  for (const rate of rates)
+    if (rate.validFrom <= at && (!found || rate.validFrom > found.validFrom)) found = rate;
   if (!found) throw new Error(`No VAT rate in force on ${at.toISOString()}`);
   return found;
 }
@@ -33,9 +34,21 @@ export interface OrderTotals {
  * Lines are each rounded to the cent (money.ts); VAT is computed once on the subtotal and rounded
  * half up, as French invoices show it: one VAT line per rate. Total = subtotal + VAT exactly.
  */
-export function priceOrder(lines: readonly { quantity: number; unitPriceMicros: number }[], vat: VatRate): OrderTotals {
-  const priced = lines.map((line) => ({ ...line, lineTotalCents: lineTotalCents(line.quantity, line.unitPriceMicros) }));
+export function priceOrder(
+  lines: readonly { quantity: number; unitPriceMicros: number }[],
+  vat: VatRate,
+): OrderTotals {
+  const priced = lines.map((line) => ({
+    ...line,
+    lineTotalCents: lineTotalCents(line.quantity, line.unitPriceMicros),
+  }));
   const subtotalCents = priced.reduce((sum, line) => sum + line.lineTotalCents, 0);
   const vatCents = Number((BigInt(subtotalCents) * BigInt(vat.rateBasisPoints) + 5_000n) / 10_000n);
-  return { lines: priced, subtotalCents, vatRateBasisPoints: vat.rateBasisPoints, vatCents, totalCents: subtotalCents + vatCents };
+  return {
+    lines: priced,
+    subtotalCents,
+    vatRateBasisPoints: vat.rateBasisPoints,
+    vatCents,
+    totalCents: subtotalCents + vatCents,
+  };
 }

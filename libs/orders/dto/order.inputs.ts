@@ -37,7 +37,8 @@ export class OrderLineInput {
 
   @Field(() => Int, {
     nullable: true,
-    description: 'The unit price the buyer saw: if the offer’s price for this quantity differs, the order is refused. Prices are never taken from the client.',
+    description:
+      'The unit price the buyer saw: if the offer’s price for this quantity differs, the order is refused. Prices are never taken from the client.',
   })
   @IsOptional()
   @IsInt()
@@ -139,7 +140,10 @@ export class ReceivedLineInput {
   @Max(MAX_LOT_QUANTITY)
   receivedQuantity: number;
 
-  @Field(() => [String], { nullable: true, description: 'Only when the lots received differ from those shipped' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Only when the lots received differ from those shipped',
+  })
   @IsOptional()
   @IsString({ each: true })
   @Length(1, 60, { each: true })

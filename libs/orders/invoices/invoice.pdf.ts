@@ -26,7 +26,12 @@ const rate = (basisPoints: number): string => `${String(basisPoints / 100).repla
 
 /** Renders a French invoice (seller and buyer SIRET, lines excluding VAT, one VAT line, total) as PDF bytes; uncompressed, its text can be read back. */
 export function renderInvoicePdf(invoice: InvoiceDocument, { compress = true } = {}): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 50, compress, info: { Title: `Facture ${invoice.number}`, Author: invoice.seller.name } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 50,
+    compress,
+    info: { Title: `Facture ${invoice.number}`, Author: invoice.seller.name },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -35,10 +40,17 @@ export function renderInvoicePdf(invoice: InvoiceDocument, { compress = true } =
   });
   const party = (title: string, p: InvoiceParty, x: number) => {
     doc.font('Helvetica-Bold').fontSize(10).text(title, x, 130);
-    doc.font('Helvetica').text(p.name, x).text(`SIRET ${p.siret}`, x).text([p.city, `(${p.departmentCode})`].filter(Boolean).join(' '), x);
+    doc
+      .font('Helvetica')
+      .text(p.name, x)
+      .text(`SIRET ${p.siret}`, x)
+      .text([p.city, `(${p.departmentCode})`].filter(Boolean).join(' '), x);
   };
   doc.font('Helvetica-Bold').fontSize(18).text(`Facture ${invoice.number}`, 50, 50);
-  doc.font('Helvetica').fontSize(10).text(`Date : ${invoice.issuedAt.toISOString().slice(0, 10)} — Commande ${invoice.orderNumber}`);
+  doc
+    .font('Helvetica')
+    .fontSize(10)
+    .text(`Date : ${invoice.issuedAt.toISOString().slice(0, 10)} — Commande ${invoice.orderNumber}`);
   party('Vendeur', invoice.seller, 50);
   party('Acheteur', invoice.buyer, 320);
   let y = 230;
@@ -54,13 +66,21 @@ export function renderInvoicePdf(invoice: InvoiceDocument, { compress = true } =
   };
   row(['Désignation', 'Quantité', 'Prix unitaire HT', 'Total HT'], true);
   for (const line of invoice.lines) {
-    row([line.description, formatCents(line.quantity * 100).replace(/,00\u00a0€$/, ''), formatMicros(line.unitPriceMicros), formatCents(line.lineTotalCents)]);
+    row([
+      line.description,
+      formatCents(line.quantity * 100).replace(/,00\u00a0€$/, ''),
+      formatMicros(line.unitPriceMicros),
+      formatCents(line.lineTotalCents),
+    ]);
   }
   y += 10;
   row(['', '', 'Total HT', formatCents(invoice.subtotalCents)], true);
   row(['', '', `TVA ${rate(invoice.vatRateBasisPoints)}`, formatCents(invoice.vatCents)]);
   row(['', '', 'Total TTC', formatCents(invoice.totalCents)], true);
-  doc.font('Helvetica').fontSize(8).text(`Règlement : ${invoice.paymentMethod}.`, 50, y + 20);
+  doc
+    .font('Helvetica')
+    .fontSize(8)
+    .text(`Règlement : ${invoice.paymentMethod}.`, 50, y + 20);
   doc.end();
   return done;
 }

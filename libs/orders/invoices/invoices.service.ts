@@ -8,10 +8,15 @@ import { orderNumber } from '../orders.service';
 import { Invoice } from './invoice.entity';
 import { renderInvoicePdf, type InvoiceParty } from './invoice.pdf';
 
-const PAYMENT_LABELS: Record<string, string> = { CARD: 'carte bancaire', SEPA_DEBIT: 'prélèvement SEPA', BANK_TRANSFER: 'virement sur facture' };
+const PAYMENT_LABELS: Record<string, string> = {
+  CARD: 'carte bancaire',
+  SEPA_DEBIT: 'prélèvement SEPA',
+  BANK_TRANSFER: 'virement sur facture',
+};
 
 /** The calendar year in France (an invoice issued on 31 December at 23:30 UTC is already next year in Paris). */
-const parisYear = (at: Date): number => Number(new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', year: 'numeric' }).format(at));
+const parisYear = (at: Date): number =>
+  Number(new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', year: 'numeric' }).format(at));
 
 @Injectable()
 export class InvoicesService {
@@ -25,11 +30,12 @@ export class InvoicesService {
   async issue(manager: EntityManager, orderId: string): Promise<Invoice | null> {
     if (await manager.existsBy(Invoice, { orderId })) return null;
     const order = await manager.findOneByOrFail(Order, { id: orderId });
-    const lines: (OrderLine & { brand: string; model: string; category: MaskCategory })[] = await manager.query(
-      `SELECT l.quantity, l.unit_price_micros AS "unitPriceMicros", l.line_total_cents::int AS "lineTotalCents", p.brand, p.model, p.category
+    const lines: (OrderLine & { brand: string; model: string; category: MaskCategory })[] =
+      await manager.query(
+        `SELECT l.quantity, l.unit_price_micros AS "unitPriceMicros", l.line_total_cents::int AS "lineTotalCents", p.brand, p.model, p.category
        FROM order_line l JOIN product p ON p.id = l.product_id WHERE l.order_id = $1 ORDER BY l.id`,
-      [orderId],
-    );
+        [orderId],
+      );
     const now = new Date();
     const year = parisYear(now);
     const [counter]: { last: number }[] = await manager.query(
@@ -38,21 +44,34 @@ export class InvoicesService {
       [order.supplierId, year],
     );
     const number = `FAC-${year}-${String(counter.last).padStart(6, '0')}`;
-    const [seller, buyer] = await Promise.all([this.party(manager, order.supplierId), this.party(manager, order.buyerId)]);
+    const [seller, buyer] = await Promise.all([
+      this.party(manager, order.supplierId),
+      this.party(manager, order.buyerId),
+    ]);
     const pdf = await renderInvoicePdf({
       number,
       issuedAt: now,
       orderNumber: orderNumber(order),
       seller,
       buyer,
-      lines: lines.map((line) => ({ ...line, description: `Masques ${CATEGORY_LABELS[line.category]} — ${line.brand} ${line.model}` })),
+      lines: lines.map((line) => ({
+        ...line,
+        description: `Masques ${CATEGORY_LABELS[line.category]} — ${line.brand} ${line.model}`,
+      })),
       subtotalCents: order.subtotalCents,
       vatRateBasisPoints: order.vatRateBasisPoints,
       vatCents: order.vatCents,
       totalCents: order.totalCents,
       paymentMethod: PAYMENT_LABELS[order.paymentMethod],
     });
-    const invoice = manager.create(Invoice, { orderId, supplierId: order.supplierId, number, totalCents: order.totalCents, pdf, issuedAt: now });
+    const invoice = manager.create(Invoice, {
+      orderId,
+      supplierId: order.supplierId,
+      number,
+      totalCents: order.totalCents,
+      pdf,
+      issuedAt: now,
+    });
     await manager.insert(Invoice, invoice);
     return invoice;
   }
@@ -69,19 +88,36 @@ export class InvoicesService {
   ofOrder(ctx: RequestContext, orderId: string): Promise<Invoice | null> {
     return ctx
       .loader<string, Invoice | null>('orders.invoice', async (ids) => {
-        const rows = await this.dataSource.getRepository(Invoice).createQueryBuilder('i').where('i.order_id = ANY(:ids)', { ids: [...ids] }).getMany();
+        const rows = await this.dataSource
+          .getRepository(Invoice)
+          .createQueryBuilder('i')
+          .where('i.order_id = ANY(:ids)', { ids: [...ids] })
+          .getMany();
         return ids.map((id) => rows.find((row) => row.orderId === id) ?? null);
       })
       .load(orderId);
   }
 
   /** The PDF, for the order's buyer, its supplier and the DGE (others: not found). */
-  async pdfFor(ctx: RequestContext, orderId: string, canSee: (order: Order) => void): Promise<{ number: string; pdf: Buffer; sha256: string }> {
+  async pdfFor(
+    ctx: RequestContext,
+    orderId: string,
+    canSee: (order: Order) => void,
+  ): Promise<{ number: string; pdf: Buffer; sha256: string }> {
     const order = await this.dataSource.getRepository(Order).findOneBy({ id: orderId });
     if (!order) throw new NotFoundError('Invoice of order', orderId);
     canSee(order);
-    const invoice = await this.dataSource.getRepository(Invoice).createQueryBuilder('i').addSelect('i.pdf').where('i.order_id = :orderId', { orderId }).getOne();
+    const invoice = await this.dataSource
+      .getRepository(Invoice)
+      .createQueryBuilder('i')
+      .addSelect('i.pdf')
+      .where('i.order_id = :orderId', { orderId })
+      .getOne();
     if (!invoice?.pdf) throw new NotFoundError('Invoice of order', orderId);
-    return { number: invoice.number, pdf: invoice.pdf, sha256: createHash('sha256').update(invoice.pdf).digest('hex') };
+    return {
+      number: invoice.number,
+      pdf: invoice.pdf,
+      sha256: createHash('sha256').update(invoice.pdf).digest('hex'),
+    };
   }
 }

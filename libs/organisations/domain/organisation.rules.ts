@@ -25,11 +25,17 @@ export function sizeClassOf(headcount: number): SizeClass {
   return SizeClass.GE;
 }
 
-export const SUPPLIER_KINDS = [OrganisationKind.MANUFACTURER, OrganisationKind.IMPORTER, OrganisationKind.DISTRIBUTOR];
+export const SUPPLIER_KINDS = [
+  OrganisationKind.MANUFACTURER,
+  OrganisationKind.IMPORTER,
+  OrganisationKind.DISTRIBUTOR,
+];
 const BUYING_KINDS = [OrganisationKind.BUYER, OrganisationKind.LARGE_GROUP];
 
 /** The authority is created by operators, never by self sign-up. */
-export const SELF_SERVICE_KINDS: OrganisationKind[] = Object.values(OrganisationKind).filter((kind) => kind !== OrganisationKind.AUTHORITY);
+export const SELF_SERVICE_KINDS: OrganisationKind[] = Object.values(OrganisationKind).filter(
+  (kind) => kind !== OrganisationKind.AUTHORITY,
+);
 
 /** Roles a member of an organisation of these kinds may be given (referent is appointed by the DGE). */
 export function grantableRoles(kinds: OrganisationKind[]): Role[] {

@@ -17,7 +17,11 @@ function withLuhn(body: string): string {
 
 describe('checkSiret', () => {
   it('accepts a real SIRET and derives its SIREN, ignoring spaces', () => {
-    expect(checkSiret('732 829 320 00074')).toEqual({ valid: true, siret: '73282932000074', siren: '732829320' });
+    expect(checkSiret('732 829 320 00074')).toEqual({
+      valid: true,
+      siret: '73282932000074',
+      siren: '732829320',
+    });
   });
 
   it('refuses a wrong checksum, a wrong length and letters with a reason', () => {
@@ -39,13 +43,18 @@ describe('checkSiret', () => {
 
   it('accepts every Luhn-valid 14-digit number and refuses every single-digit typo of it', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^[1-9]\d{12}$/), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 1, max: 9 }), (body, pos, delta) => {
-        const siret = withLuhn(body);
-        fc.pre(!siret.startsWith(LA_POSTE_SIREN));
-        expect(checkSiret(siret).valid).toBe(true);
-        const typo = siret.slice(0, pos) + ((Number(siret[pos]) + delta) % 10) + siret.slice(pos + 1);
-        expect(checkSiret(typo).valid).toBe(false);
-      }),
+      fc.property(
+        fc.stringMatching(/^[1-9]\d{12}$/),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 1, max: 9 }),
+        (body, pos, delta) => {
+          const siret = withLuhn(body);
+          fc.pre(!siret.startsWith(LA_POSTE_SIREN));
+          expect(checkSiret(siret).valid).toBe(true);
+          const typo = siret.slice(0, pos) + ((Number(siret[pos]) + delta) % 10) + siret.slice(pos + 1);
+          expect(checkSiret(typo).valid).toBe(false);
+        },
+      ),
     );
   });
 

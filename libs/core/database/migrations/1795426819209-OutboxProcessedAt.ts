@@ -5,7 +5,9 @@ export class OutboxProcessedAt1795426819209 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "outbox_event" ADD "processed_at" TIMESTAMP WITH TIME ZONE`);
-    await queryRunner.query(`CREATE INDEX "outbox_event_unprocessed_idx" ON "outbox_event"  ("published_at") WHERE processed_at IS NULL AND published_at IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE INDEX "outbox_event_unprocessed_idx" ON "outbox_event"  ("published_at") WHERE processed_at IS NULL AND published_at IS NOT NULL`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

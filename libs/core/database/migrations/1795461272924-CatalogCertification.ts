@@ -4,54 +4,126 @@ export class CatalogCertification1795461272924 implements MigrationInterface {
   name = 'CatalogCertification1795461272924';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "mask_standard" ("code" text NOT NULL, "name" text NOT NULL, "category" text NOT NULL, "kind" text NOT NULL, "origin" text NOT NULL, "valid_from" TIMESTAMP WITH TIME ZONE, "valid_until" TIMESTAMP WITH TIME ZONE, "thresholds" jsonb NOT NULL, "source" text NOT NULL, CONSTRAINT "PK_a5dc2eaf4c6afd6420d980171ba" PRIMARY KEY ("code"))`);
+    await queryRunner.query(
+      `CREATE TABLE "mask_standard" ("code" text NOT NULL, "name" text NOT NULL, "category" text NOT NULL, "kind" text NOT NULL, "origin" text NOT NULL, "valid_from" TIMESTAMP WITH TIME ZONE, "valid_until" TIMESTAMP WITH TIME ZONE, "thresholds" jsonb NOT NULL, "source" text NOT NULL, CONSTRAINT "PK_a5dc2eaf4c6afd6420d980171ba" PRIMARY KEY ("code"))`,
+    );
     await queryRunner.query(`CREATE INDEX "mask_standard_category_idx" ON "mask_standard"  ("category") `);
-    await queryRunner.query(`CREATE TABLE "product" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "supplier_id" uuid NOT NULL, "category" text NOT NULL, "standard_code" text NOT NULL, "brand" text NOT NULL, "model" text NOT NULL, "reusable" boolean NOT NULL, "declared_washes" integer, "pack_size" integer NOT NULL, "country_of_production" character(2) NOT NULL, "production_city" text, "production_department_code" text, "production_region_code" text, "ce_marked" boolean NOT NULL, "daily_capacity" integer NOT NULL DEFAULT '0', "certified_until" TIMESTAMP WITH TIME ZONE, "natively_certified_until" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_bebc9158e480b949565b4dc7a82" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE INDEX "product_supplier_idx" ON "product"  ("supplier_id", "created_at") `);
-    await queryRunner.query(`CREATE TABLE "offer" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "product_id" uuid NOT NULL, "supplier_id" uuid NOT NULL, "external_ref" text, "category" text NOT NULL, "made_in_france" boolean NOT NULL, "status" text NOT NULL DEFAULT 'ACTIVE', "withdrawn_reason" text, "minimum_order_quantity" integer NOT NULL, "order_increment" integer NOT NULL, "price_tiers" jsonb NOT NULL, "from_price_micros" integer NOT NULL, "lead_time_days" integer NOT NULL, "available_from" TIMESTAMP WITH TIME ZONE NOT NULL, "valid_until" TIMESTAMP WITH TIME ZONE, "warehouse_department_code" text NOT NULL, "warehouse_region_code" text NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_57c6ae1abe49201919ef68de900" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE INDEX "offer_search_region_idx" ON "offer"  ("category", "warehouse_region_code", "from_price_micros", "id") WHERE status = 'ACTIVE'`);
-    await queryRunner.query(`CREATE INDEX "offer_search_lead_idx" ON "offer"  ("category", "lead_time_days", "id") WHERE status = 'ACTIVE'`);
-    await queryRunner.query(`CREATE INDEX "offer_search_price_idx" ON "offer"  ("category", "from_price_micros", "id") WHERE status = 'ACTIVE'`);
+    await queryRunner.query(
+      `CREATE TABLE "product" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "supplier_id" uuid NOT NULL, "category" text NOT NULL, "standard_code" text NOT NULL, "brand" text NOT NULL, "model" text NOT NULL, "reusable" boolean NOT NULL, "declared_washes" integer, "pack_size" integer NOT NULL, "country_of_production" character(2) NOT NULL, "production_city" text, "production_department_code" text, "production_region_code" text, "ce_marked" boolean NOT NULL, "daily_capacity" integer NOT NULL DEFAULT '0', "certified_until" TIMESTAMP WITH TIME ZONE, "natively_certified_until" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_bebc9158e480b949565b4dc7a82" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "product_supplier_idx" ON "product"  ("supplier_id", "created_at") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "offer" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "product_id" uuid NOT NULL, "supplier_id" uuid NOT NULL, "external_ref" text, "category" text NOT NULL, "made_in_france" boolean NOT NULL, "status" text NOT NULL DEFAULT 'ACTIVE', "withdrawn_reason" text, "minimum_order_quantity" integer NOT NULL, "order_increment" integer NOT NULL, "price_tiers" jsonb NOT NULL, "from_price_micros" integer NOT NULL, "lead_time_days" integer NOT NULL, "available_from" TIMESTAMP WITH TIME ZONE NOT NULL, "valid_until" TIMESTAMP WITH TIME ZONE, "warehouse_department_code" text NOT NULL, "warehouse_region_code" text NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_57c6ae1abe49201919ef68de900" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "offer_search_region_idx" ON "offer"  ("category", "warehouse_region_code", "from_price_micros", "id") WHERE status = 'ACTIVE'`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "offer_search_lead_idx" ON "offer"  ("category", "lead_time_days", "id") WHERE status = 'ACTIVE'`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "offer_search_price_idx" ON "offer"  ("category", "from_price_micros", "id") WHERE status = 'ACTIVE'`,
+    );
     await queryRunner.query(`CREATE INDEX "offer_product_idx" ON "offer"  ("product_id") `);
     await queryRunner.query(`CREATE INDEX "offer_supplier_idx" ON "offer"  ("supplier_id", "created_at") `);
-    await queryRunner.query(`CREATE UNIQUE INDEX "offer_supplier_ref_idx" ON "offer"  ("supplier_id", "external_ref") WHERE external_ref IS NOT NULL`);
-    await queryRunner.query(`CREATE TABLE "stock_level" ("offer_id" uuid NOT NULL, "on_hand" integer NOT NULL, "reserved" integer NOT NULL DEFAULT '0', CONSTRAINT "stock_level_reserved_ck" CHECK (reserved >= 0 AND reserved <= on_hand), CONSTRAINT "PK_134792a349a4992c3172e526e27" PRIMARY KEY ("offer_id"))`);
-    await queryRunner.query(`CREATE TABLE "stock_movement" ("id" bigint GENERATED BY DEFAULT AS IDENTITY NOT NULL, "offer_id" uuid NOT NULL, "kind" text NOT NULL, "on_hand_delta" integer NOT NULL, "reserved_delta" integer NOT NULL, "reason" text, "reference" text, "actor_user_id" uuid, "at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_9fe1232f916686ae8cf00294749" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE INDEX "stock_movement_offer_idx" ON "stock_movement"  ("offer_id", "id") `);
-    await queryRunner.query(`CREATE TABLE "certification" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "product_id" uuid NOT NULL, "supplier_id" uuid NOT NULL, "standard_code" text NOT NULL, "category" text NOT NULL, "laboratory" text NOT NULL, "report_number" text NOT NULL, "tested_on" date NOT NULL, "measurements" jsonb NOT NULL, "ce_certificate_number" text, "notified_body" text, "status" text NOT NULL DEFAULT 'SUBMITTED', "status_reason" text, "valid_from" TIMESTAMP WITH TIME ZONE, "valid_until" TIMESTAMP WITH TIME ZONE, "submitted_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "decided_at" TIMESTAMP WITH TIME ZONE, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_a7364bd3e4a407f67d8165b820c" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE INDEX "certification_status_idx" ON "certification"  ("status", "valid_until") `);
-    await queryRunner.query(`CREATE INDEX "certification_supplier_idx" ON "certification"  ("supplier_id", "submitted_at") `);
-    await queryRunner.query(`CREATE INDEX "certification_product_idx" ON "certification"  ("product_id", "submitted_at") `);
-    await queryRunner.query(`CREATE TABLE "certification_decision" ("id" bigint GENERATED BY DEFAULT AS IDENTITY NOT NULL, "certification_id" uuid NOT NULL, "decision" text NOT NULL, "from_status" text NOT NULL, "to_status" text NOT NULL, "reason" text, "valid_until" TIMESTAMP WITH TIME ZONE, "actor_user_id" uuid, "at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_1727b1eed5d2af9771b282d9271" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE INDEX "certification_decision_cert_idx" ON "certification_decision"  ("certification_id", "id") `);
-    await queryRunner.query(`CREATE TABLE "certification_document" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "certification_id" uuid NOT NULL, "supplier_id" uuid NOT NULL, "kind" text NOT NULL, "filename" text NOT NULL, "content_type" text NOT NULL, "size_bytes" integer NOT NULL, "sha256" character(64) NOT NULL, "storage_key" text NOT NULL, "uploaded_by_user_id" uuid, "uploaded_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_e1c997c0b79445435fb54811058" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE INDEX "certification_document_cert_idx" ON "certification_document"  ("certification_id", "uploaded_at") `);
-    await queryRunner.query(`ALTER TABLE "product" ADD CONSTRAINT "FK_97bbe59fdd40a53bd9c95b6c01b" FOREIGN KEY ("supplier_id") REFERENCES "organisation"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "product" ADD CONSTRAINT "FK_5eef7afe05722da6cd4ebc9f88a" FOREIGN KEY ("standard_code") REFERENCES "mask_standard"("code") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "offer" ADD CONSTRAINT "FK_8b3e3957b956adce7cc07d2831f" FOREIGN KEY ("product_id") REFERENCES "product"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "offer" ADD CONSTRAINT "FK_a0e7d03ab2657ec511a51620994" FOREIGN KEY ("supplier_id") REFERENCES "organisation"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "stock_level" ADD CONSTRAINT "FK_134792a349a4992c3172e526e27" FOREIGN KEY ("offer_id") REFERENCES "offer"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "stock_movement" ADD CONSTRAINT "FK_02c0187c73f6bd7b29c4d26fb45" FOREIGN KEY ("offer_id") REFERENCES "offer"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "certification" ADD CONSTRAINT "FK_d7c489ece0e219d5dbe346ac234" FOREIGN KEY ("product_id") REFERENCES "product"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "certification" ADD CONSTRAINT "FK_ba22d975322350dde32d24b17a6" FOREIGN KEY ("supplier_id") REFERENCES "organisation"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "certification" ADD CONSTRAINT "FK_19cc113fb4a20928474799a7cad" FOREIGN KEY ("standard_code") REFERENCES "mask_standard"("code") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "certification_decision" ADD CONSTRAINT "FK_59aa5bd46ade829da4f3eee8438" FOREIGN KEY ("certification_id") REFERENCES "certification"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "certification_document" ADD CONSTRAINT "FK_a9be044a98fe235b0095b32098f" FOREIGN KEY ("certification_id") REFERENCES "certification"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "offer_supplier_ref_idx" ON "offer"  ("supplier_id", "external_ref") WHERE external_ref IS NOT NULL`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "stock_level" ("offer_id" uuid NOT NULL, "on_hand" integer NOT NULL, "reserved" integer NOT NULL DEFAULT '0', CONSTRAINT "stock_level_reserved_ck" CHECK (reserved >= 0 AND reserved <= on_hand), CONSTRAINT "PK_134792a349a4992c3172e526e27" PRIMARY KEY ("offer_id"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "stock_movement" ("id" bigint GENERATED BY DEFAULT AS IDENTITY NOT NULL, "offer_id" uuid NOT NULL, "kind" text NOT NULL, "on_hand_delta" integer NOT NULL, "reserved_delta" integer NOT NULL, "reason" text, "reference" text, "actor_user_id" uuid, "at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_9fe1232f916686ae8cf00294749" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "stock_movement_offer_idx" ON "stock_movement"  ("offer_id", "id") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "certification" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "product_id" uuid NOT NULL, "supplier_id" uuid NOT NULL, "standard_code" text NOT NULL, "category" text NOT NULL, "laboratory" text NOT NULL, "report_number" text NOT NULL, "tested_on" date NOT NULL, "measurements" jsonb NOT NULL, "ce_certificate_number" text, "notified_body" text, "status" text NOT NULL DEFAULT 'SUBMITTED', "status_reason" text, "valid_from" TIMESTAMP WITH TIME ZONE, "valid_until" TIMESTAMP WITH TIME ZONE, "submitted_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "decided_at" TIMESTAMP WITH TIME ZONE, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_a7364bd3e4a407f67d8165b820c" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "certification_status_idx" ON "certification"  ("status", "valid_until") `,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "certification_supplier_idx" ON "certification"  ("supplier_id", "submitted_at") `,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "certification_product_idx" ON "certification"  ("product_id", "submitted_at") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "certification_decision" ("id" bigint GENERATED BY DEFAULT AS IDENTITY NOT NULL, "certification_id" uuid NOT NULL, "decision" text NOT NULL, "from_status" text NOT NULL, "to_status" text NOT NULL, "reason" text, "valid_until" TIMESTAMP WITH TIME ZONE, "actor_user_id" uuid, "at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_1727b1eed5d2af9771b282d9271" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "certification_decision_cert_idx" ON "certification_decision"  ("certification_id", "id") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "certification_document" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "certification_id" uuid NOT NULL, "supplier_id" uuid NOT NULL, "kind" text NOT NULL, "filename" text NOT NULL, "content_type" text NOT NULL, "size_bytes" integer NOT NULL, "sha256" character(64) NOT NULL, "storage_key" text NOT NULL, "uploaded_by_user_id" uuid, "uploaded_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_e1c997c0b79445435fb54811058" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "certification_document_cert_idx" ON "certification_document"  ("certification_id", "uploaded_at") `,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "product" ADD CONSTRAINT "FK_97bbe59fdd40a53bd9c95b6c01b" FOREIGN KEY ("supplier_id") REFERENCES "organisation"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "product" ADD CONSTRAINT "FK_5eef7afe05722da6cd4ebc9f88a" FOREIGN KEY ("standard_code") REFERENCES "mask_standard"("code") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "offer" ADD CONSTRAINT "FK_8b3e3957b956adce7cc07d2831f" FOREIGN KEY ("product_id") REFERENCES "product"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "offer" ADD CONSTRAINT "FK_a0e7d03ab2657ec511a51620994" FOREIGN KEY ("supplier_id") REFERENCES "organisation"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "stock_level" ADD CONSTRAINT "FK_134792a349a4992c3172e526e27" FOREIGN KEY ("offer_id") REFERENCES "offer"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "stock_movement" ADD CONSTRAINT "FK_02c0187c73f6bd7b29c4d26fb45" FOREIGN KEY ("offer_id") REFERENCES "offer"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "certification" ADD CONSTRAINT "FK_d7c489ece0e219d5dbe346ac234" FOREIGN KEY ("product_id") REFERENCES "product"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "certification" ADD CONSTRAINT "FK_ba22d975322350dde32d24b17a6" FOREIGN KEY ("supplier_id") REFERENCES "organisation"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "certification" ADD CONSTRAINT "FK_19cc113fb4a20928474799a7cad" FOREIGN KEY ("standard_code") REFERENCES "mask_standard"("code") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "certification_decision" ADD CONSTRAINT "FK_59aa5bd46ade829da4f3eee8438" FOREIGN KEY ("certification_id") REFERENCES "certification"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "certification_document" ADD CONSTRAINT "FK_a9be044a98fe235b0095b32098f" FOREIGN KEY ("certification_id") REFERENCES "certification"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
     // Hand-written: what entity metadata cannot express.
     // Ledgers and decision histories are append-only.
-    await queryRunner.query(`CREATE FUNCTION forbid_update_delete() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$`);
-    await queryRunner.query(`CREATE TRIGGER stock_movement_append_only BEFORE UPDATE OR DELETE ON "stock_movement" FOR EACH ROW EXECUTE FUNCTION forbid_update_delete()`);
-    await queryRunner.query(`CREATE TRIGGER certification_decision_append_only BEFORE UPDATE OR DELETE ON "certification_decision" FOR EACH ROW EXECUTE FUNCTION forbid_update_delete()`);
+    await queryRunner.query(
+      `CREATE FUNCTION forbid_update_delete() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER stock_movement_append_only BEFORE UPDATE OR DELETE ON "stock_movement" FOR EACH ROW EXECUTE FUNCTION forbid_update_delete()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER certification_decision_append_only BEFORE UPDATE OR DELETE ON "certification_decision" FOR EACH ROW EXECUTE FUNCTION forbid_update_delete()`,
+    );
     // Reference data: standards and the 2020 derogations (windows are exclusive ends, 1 June 2020 00:00 Paris).
-    await queryRunner.query(`INSERT INTO "mask_standard" ("code", "name", "category", "kind", "origin", "valid_until", "thresholds", "source") VALUES ('EN149-FFP1', 'EN 149+A1:2009 (FFP1)', 'FFP1', 'NATIVE', 'EU', NULL, '{"filterPenetrationPct":{"max":20}}', 'EN 149+A1:2009'), ('EN149-FFP2', 'EN 149+A1:2009 (FFP2)', 'FFP2', 'NATIVE', 'EU', NULL, '{"filterPenetrationPct":{"max":6}}', 'EN 149+A1:2009'), ('EN149-FFP3', 'EN 149+A1:2009 (FFP3)', 'FFP3', 'NATIVE', 'EU', NULL, '{"filterPenetrationPct":{"max":1}}', 'EN 149+A1:2009'), ('EN14683-I', 'EN 14683:2019 (type I)', 'SURGICAL_I', 'NATIVE', 'EU', NULL, '{"bacterialFiltrationPct":{"min":95},"breathingResistancePaCm2":{"maxExclusive":40}}', 'EN 14683:2019'), ('EN14683-II', 'EN 14683:2019 (type II)', 'SURGICAL_II', 'NATIVE', 'EU', NULL, '{"bacterialFiltrationPct":{"min":98},"breathingResistancePaCm2":{"maxExclusive":40}}', 'EN 14683:2019'), ('EN14683-IIR', 'EN 14683:2019 (type IIR)', 'SURGICAL_IIR', 'NATIVE', 'EU', NULL, '{"bacterialFiltrationPct":{"min":98},"breathingResistancePaCm2":{"maxExclusive":60},"splashResistanceKPa":{"min":16}}', 'EN 14683:2019'), ('AFNOR-UNS1', 'AFNOR SPEC S76-001 (UNS1)', 'UNS1', 'NATIVE', 'FR', NULL, '{"particleFiltration3umPct":{"min":90},"airPermeabilityLm2s":{"min":96},"washes":{"min":5}}', 'AFNOR SPEC S76-001; interministerial note of 29 March 2020 (DGA tests)'), ('AFNOR-UNS2', 'AFNOR SPEC S76-001 (UNS2)', 'UNS2', 'NATIVE', 'FR', NULL, '{"particleFiltration3umPct":{"min":70},"airPermeabilityLm2s":{"min":96},"washes":{"min":5}}', 'AFNOR SPEC S76-001; interministerial note of 29 March 2020 (DGA tests)'), ('N95', 'NIOSH 42 CFR 84 (N95)', 'FFP2', 'EQUIVALENCE', 'US', '2020-05-31T22:00:00Z', '{"filterPenetrationPct":{"max":5}}', '2020 derogation: foreign standards accepted as FFP2 until 31 May 2020'), ('KN95', 'GB 2626-2006 (KN95)', 'FFP2', 'EQUIVALENCE', 'CN', '2020-05-31T22:00:00Z', '{"filterPenetrationPct":{"max":5}}', '2020 derogation: foreign standards accepted as FFP2 until 31 May 2020'), ('P2', 'AS/NZS 1716:2012 (P2)', 'FFP2', 'EQUIVALENCE', 'AU/NZ', '2020-05-31T22:00:00Z', '{"filterPenetrationPct":{"max":6}}', '2020 derogation: foreign standards accepted as FFP2 until 31 May 2020'), ('KF94', 'Korea 1st class (KF94)', 'FFP2', 'EQUIVALENCE', 'KR', '2020-05-31T22:00:00Z', '{"filterPenetrationPct":{"max":6}}', '2020 derogation: foreign standards accepted as FFP2 until 31 May 2020'), ('DS2', 'Japan JMHLW Notification 214 (DS2)', 'FFP2', 'EQUIVALENCE', 'JP', '2020-05-31T22:00:00Z', '{"filterPenetrationPct":{"max":5}}', '2020 derogation: foreign standards accepted as FFP2 until 31 May 2020'), ('ASTM-F2100', 'ASTM F2100 (medical face masks)', 'SURGICAL_II', 'EQUIVALENCE', 'US', '2020-05-31T22:00:00Z', '{"bacterialFiltrationPct":{"min":98}}', '2020 derogation: foreign standards accepted as surgical masks until 31 May 2020'), ('YY0469', 'YY 0469-2011 (surgical masks)', 'SURGICAL_I', 'EQUIVALENCE', 'CN', '2020-05-31T22:00:00Z', '{"bacterialFiltrationPct":{"min":95}}', '2020 derogation: foreign standards accepted as surgical masks until 31 May 2020')`);
+    await queryRunner.query(
+      `INSERT INTO "mask_standard" ("code", "name", "category", "kind", "origin", "valid_until", "thresholds", "source") VALUES ('EN149-FFP1', 'EN 149+A1:2009 (FFP1)', 'FFP1', 'NATIVE', 'EU', NULL, '{"filterPenetrationPct":{"max":20}}', 'EN 149+A1:2009'), ('EN149-FFP2', 'EN 149+A1:2009 (FFP2)', 'FFP2', 'NATIVE', 'EU', NULL, '{"filterPenetrationPct":{"max":6}}', 'EN 149+A1:2009'), ('EN149-FFP3', 'EN 149+A1:2009 (FFP3)', 'FFP3', 'NATIVE', 'EU', NULL, '{"filterPenetrationPct":{"max":1}}', 'EN 149+A1:2009'), ('EN14683-I', 'EN 14683:2019 (type I)', 'SURGICAL_I', 'NATIVE', 'EU', NULL, '{"bacterialFiltrationPct":{"min":95},"breathingResistancePaCm2":{"maxExclusive":40}}', 'EN 14683:2019'), ('EN14683-II', 'EN 14683:2019 (type II)', 'SURGICAL_II', 'NATIVE', 'EU', NULL, '{"bacterialFiltrationPct":{"min":98},"breathingResistancePaCm2":{"maxExclusive":40}}', 'EN 14683:2019'), ('EN14683-IIR', 'EN 14683:2019 (type IIR)', 'SURGICAL_IIR', 'NATIVE', 'EU', NULL, '{"bacterialFiltrationPct":{"min":98},"breathingResistancePaCm2":{"maxExclusive":60},"splashResistanceKPa":{"min":16}}', 'EN 14683:2019'), ('AFNOR-UNS1', 'AFNOR SPEC S76-001 (UNS1)', 'UNS1', 'NATIVE', 'FR', NULL, '{"particleFiltration3umPct":{"min":90},"airPermeabilityLm2s":{"min":96},"washes":{"min":5}}', 'AFNOR SPEC S76-001; interministerial note of 29 March 2020 (DGA tests)'), ('AFNOR-UNS2', 'AFNOR SPEC S76-001 (UNS2)', 'UNS2', 'NATIVE', 'FR', NULL, '{"particleFiltration3umPct":{"min":70},"airPermeabilityLm2s":{"min":96},"washes":{"min":5}}', 'AFNOR SPEC S76-001; interministerial note of 29 March 2020 (DGA tests)'), ('N95', 'NIOSH 42 CFR 84 (N95)', 'FFP2', 'EQUIVALENCE', 'US', '2020-05-31T22:00:00Z', '{"filterPenetrationPct":{"max":5}}', '2020 derogation: foreign standards accepted as FFP2 until 31 May 2020'), ('KN95', 'GB 2626-2006 (KN95)', 'FFP2', 'EQUIVALENCE', 'CN', '2020-05-31T22:00:00Z', '{"filterPenetrationPct":{"max":5}}', '2020 derogation: foreign standards accepted as FFP2 until 31 May 2020'), ('P2', 'AS/NZS 1716:2012 (P2)', 'FFP2', 'EQUIVALENCE', 'AU/NZ', '2020-05-31T22:00:00Z', '{"filterPenetrationPct":{"max":6}}', '2020 derogation: foreign standards accepted as FFP2 until 31 May 2020'), ('KF94', 'Korea 1st class (KF94)', 'FFP2', 'EQUIVALENCE', 'KR', '2020-05-31T22:00:00Z', '{"filterPenetrationPct":{"max":6}}', '2020 derogation: foreign standards accepted as FFP2 until 31 May 2020'), ('DS2', 'Japan JMHLW Notification 214 (DS2)', 'FFP2', 'EQUIVALENCE', 'JP', '2020-05-31T22:00:00Z', '{"filterPenetrationPct":{"max":5}}', '2020 derogation: foreign standards accepted as FFP2 until 31 May 2020'), ('ASTM-F2100', 'ASTM F2100 (medical face masks)', 'SURGICAL_II', 'EQUIVALENCE', 'US', '2020-05-31T22:00:00Z', '{"bacterialFiltrationPct":{"min":98}}', '2020 derogation: foreign standards accepted as surgical masks until 31 May 2020'), ('YY0469', 'YY 0469-2011 (surgical masks)', 'SURGICAL_I', 'EQUIVALENCE', 'CN', '2020-05-31T22:00:00Z', '{"bacterialFiltrationPct":{"min":95}}', '2020 derogation: foreign standards accepted as surgical masks until 31 May 2020')`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TRIGGER certification_decision_append_only ON "certification_decision"`);
     await queryRunner.query(`DROP TRIGGER stock_movement_append_only ON "stock_movement"`);
     await queryRunner.query(`DROP FUNCTION forbid_update_delete`);
-    await queryRunner.query(`ALTER TABLE "certification_document" DROP CONSTRAINT "FK_a9be044a98fe235b0095b32098f"`);
-    await queryRunner.query(`ALTER TABLE "certification_decision" DROP CONSTRAINT "FK_59aa5bd46ade829da4f3eee8438"`);
+    await queryRunner.query(
+      `ALTER TABLE "certification_document" DROP CONSTRAINT "FK_a9be044a98fe235b0095b32098f"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "certification_decision" DROP CONSTRAINT "FK_59aa5bd46ade829da4f3eee8438"`,
+    );
     await queryRunner.query(`ALTER TABLE "certification" DROP CONSTRAINT "FK_19cc113fb4a20928474799a7cad"`);
     await queryRunner.query(`ALTER TABLE "certification" DROP CONSTRAINT "FK_ba22d975322350dde32d24b17a6"`);
     await queryRunner.query(`ALTER TABLE "certification" DROP CONSTRAINT "FK_d7c489ece0e219d5dbe346ac234"`);
