@@ -8,6 +8,7 @@ import {
   type AppConfig,
   type CredentialVerifier,
   type Principal,
+  type PurposeToken,
   RequestContext,
   Role,
   UnauthenticatedError,
@@ -22,6 +23,12 @@ interface AccessClaims {
   org: string;
   roles: Role[];
   fil?: string;
+}
+
+/** What a verified token holds besides its claims: an access token has no audience, a purpose token one. */
+interface VerifiedClaims extends AccessClaims {
+  exp: number;
+  aud?: string | string[];
 }
 
 export const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
@@ -165,14 +172,51 @@ export class AuthService implements CredentialVerifier {
    * No database read per request: an access token is trusted until it expires. Revoking a login
    * (logout, refresh-token reuse, "sign out everywhere") revokes its refresh tokens, so it stops
    * working at most ACCESS_TOKEN_TTL_SECONDS later (15 minutes by default; lower it for a tighter bound).
+   * A purpose token (it has an audience) is not an access token and is refused here.
    */
   async verifyAccessToken(token: string): Promise<Principal> {
-    let claims: AccessClaims;
+    return this.principalFromClaims(await this.accessClaims(token));
+  }
+
+  async issuePurposeToken(accessToken: string, purpose: string, maxSeconds: number): Promise<PurposeToken> {
+    const claims = await this.accessClaims(accessToken);
+    const expiresInSeconds = Math.min(maxSeconds, claims.exp - Math.floor(Date.now() / 1000));
+    if (expiresInSeconds <= 0) throw new UnauthenticatedError('Invalid or expired access token');
+    const purposeClaims: AccessClaims = {
+      sub: claims.sub,
+      mid: claims.mid,
+      org: claims.org,
+      roles: claims.roles,
+      ...(claims.fil ? { fil: claims.fil } : {}),
+    };
+    const token = await this.jwt.signAsync(purposeClaims, { audience: purpose, expiresIn: expiresInSeconds });
+    return { token, expiresInSeconds };
+  }
+
+  async verifyPurposeToken(token: string, purpose: string): Promise<Principal> {
+    let claims: VerifiedClaims;
     try {
-      claims = await this.jwt.verifyAsync<AccessClaims>(token);
+      claims = await this.jwt.verifyAsync<VerifiedClaims>(token, { audience: purpose });
+    } catch {
+      throw new UnauthenticatedError('Invalid or expired token');
+    }
+    // jsonwebtoken accepts a token whose audience list merely includes `purpose`: only that one is valid.
+    if (claims.aud !== purpose) throw new UnauthenticatedError('Invalid or expired token');
+    return this.principalFromClaims(claims);
+  }
+
+  private async accessClaims(token: string): Promise<VerifiedClaims> {
+    let claims: VerifiedClaims;
+    try {
+      claims = await this.jwt.verifyAsync<VerifiedClaims>(token);
     } catch {
       throw new UnauthenticatedError('Invalid or expired access token');
     }
+    if (claims.aud !== undefined) throw new UnauthenticatedError('Invalid or expired access token');
+    return claims;
+  }
+
+  private principalFromClaims(claims: AccessClaims): Principal {
     return {
       kind: 'user',
       userId: claims.sub,
