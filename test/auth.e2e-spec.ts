@@ -2,6 +2,46 @@ import { startTestApp, type TestApp } from './harness/app';
 import { PASSWORD, SIGN_UP, codeOf, login, signUp, signUpInput } from './harness/factories';
 
 const REFRESH = `mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken refreshToken } }`;
+
+interface IntrospectedType {
+  name: string;
+  kind: string;
+  fields:
+    { name: string; args: { type: { kind: string }; defaultValue: string | null }[]; type: TypeRef }[] | null;
+}
+interface TypeRef {
+  kind: string;
+  name: string | null;
+  ofType: TypeRef | null;
+}
+const namedType = (ref: TypeRef): string => (ref.ofType ? namedType(ref.ofType) : (ref.name as string));
+
+/**
+ * Every field of a type, read from the schema itself, objects expanded (a type already on the path is
+ * not entered again): a field added later is asked for too.
+ */
+async function everyField(app: TestApp, typeName: string): Promise<string> {
+  const response = await app.gql<{ __schema: { types: IntrospectedType[] } }>(
+    `{ __schema { types { name kind fields { name args { type { kind } defaultValue }
+        type { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } }`,
+  );
+  const types = new Map(response.data!.__schema.types.map((type) => [type.name, type]));
+  const select = (name: string, path: string[]): string =>
+    types
+      .get(name)!
+      .fields!.filter((field) =>
+        field.args.every((arg) => arg.type.kind !== 'NON_NULL' || arg.defaultValue !== null),
+      )
+      .map((field) => {
+        const child = types.get(namedType(field.type))!;
+        if (child.kind !== 'OBJECT') return field.name;
+        if (path.includes(child.name)) return '';
+        return `${field.name} { ${select(child.name, [...path, child.name])} }`;
+      })
+      .filter(Boolean)
+      .join(' ');
+  return select(typeName, [typeName]);
+}
 const REVOKE = `mutation($t: String!) { revokeSession(refreshToken: $t) }`;
 const MY_ORG = `{ myOrganisation { id name siret } }`;
 
@@ -102,6 +142,100 @@ describe('sign-up, login, refresh, revoke', () => {
     const actor = await signUp(app);
     const forged = actor.token.slice(0, -4) + (actor.token.endsWith('AAAA') ? 'BBBB' : 'AAAA');
     expect(codeOf(await app.gql(MY_ORG, {}, { token: forged }))).toBe('UNAUTHENTICATED');
+  });
+
+  it('answers every field of what signUp, login, refreshSession and acceptInvitation return, the session’s organisation included', async () => {
+    const sessionFields = await everyField(app, 'Session');
+    expect(sessionFields).toMatch(/membership \{.*organisation \{ .*id .*name .*\}.*user \{/);
+    type SessionData = {
+      accessToken: string;
+      refreshToken: string;
+      membership: {
+        organisationId?: string;
+        organisation: { id: string; name: string } | null;
+        user: { email: string };
+      };
+    };
+
+    // signUp: the payload's organisation and the session's are the one just registered.
+    const input = signUpInput();
+    const signedUp = await app.gql<{
+      signUp: { organisation: { id: string; name: string }; session: SessionData };
+    }>(
+      `mutation($input: SignUpInput!) { signUp(input: $input) { ${await everyField(app, 'SignUpPayload')} } }`,
+      { input },
+    );
+    expect(signedUp.errors).toBeUndefined();
+    const organisation = signedUp.data!.signUp.organisation;
+    expect(organisation.name).toBe(input.organisation.name);
+    expect(signedUp.data!.signUp.session.membership.organisation).toMatchObject({
+      id: organisation.id,
+      name: input.organisation.name,
+    });
+    expect(signedUp.data!.signUp.session.membership.user.email).toBe(input.admin.email);
+
+    // login, anonymous and with someone else's token: the organisation is the one logged into.
+    const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { ${sessionFields} } }`;
+    const stranger = await signUp(app);
+    for (const auth of [undefined, { token: stranger.token }]) {
+      const loggedIn = await app.gql<{ login: SessionData }>(
+        LOGIN,
+        { input: { email: input.admin.email, password: PASSWORD } },
+        auth,
+      );
+      expect(loggedIn.errors).toBeUndefined();
+      expect(loggedIn.data!.login.membership.organisation).toMatchObject({ id: organisation.id });
+    }
+
+    // refreshSession: the new session too.
+    const session = signedUp.data!.signUp.session;
+    const refreshed = await app.gql<{ refreshSession: SessionData }>(
+      `mutation($t: String!) { refreshSession(refreshToken: $t) { ${sessionFields} } }`,
+      { t: session.refreshToken },
+    );
+    expect(refreshed.errors).toBeUndefined();
+    expect(refreshed.data!.refreshSession.membership.organisation).toMatchObject({ id: organisation.id });
+
+    // acceptInvitation: the invited person's session reads the organisation they joined.
+    const email = `invitee-${organisation.id.slice(0, 8)}@example.test`;
+    const invited = await app.gql(
+      `mutation($e: String!) { inviteMember(input: { email: $e, roles: [BUYER] }) { id } }`,
+      { e: email },
+      { token: session.accessToken },
+    );
+    expect(invited.errors).toBeUndefined();
+    const [event] = await app.dataSource.query(
+      `SELECT payload FROM outbox_event WHERE payload->>'recipient' = $1`,
+      [email],
+    );
+    const invitationToken = /: (\S+)$/.exec(event.payload.body as string)![1];
+    const accepted = await app.gql<{ acceptInvitation: SessionData }>(
+      `mutation($t: String!) { acceptInvitation(input: { token: $t, fullName: "Invitée", password: "another long password" }) { ${sessionFields} } }`,
+      { t: invitationToken },
+    );
+    expect(accepted.errors).toBeUndefined();
+    expect(accepted.data!.acceptInvitation.membership.organisation).toMatchObject({ id: organisation.id });
+    expect(accepted.data!.acceptInvitation.membership.user.email).toBe(email);
+  });
+
+  it('still scopes the organisation of memberships read by a caller: me, and members', async () => {
+    const actor = await signUp(app);
+    const me = await app.gql<{ me: { organisation: { id: string } } }>(
+      `{ me { organisation { id name } } }`,
+      {},
+      { token: actor.token },
+    );
+    expect(me.errors).toBeUndefined();
+    expect(me.data!.me.organisation.id).toBe(actor.organisationId);
+    const members = await app.gql<{ members: { edges: { node: { organisation: { id: string } } }[] } }>(
+      `{ members { edges { node { organisation { id } } } } }`,
+      {},
+      { token: actor.token },
+    );
+    expect(members.errors).toBeUndefined();
+    expect(members.data!.members.edges.map((edge) => edge.node.organisation.id)).toEqual([
+      actor.organisationId,
+    ]);
   });
 
   it('stores passwords as argon2id hashes, never in clear', async () => {

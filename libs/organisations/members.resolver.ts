@@ -26,8 +26,9 @@ import {
   LoginInput,
 } from './dto/organisation.inputs';
 import { AuditEntryConnection, CreatedApiKey, MembershipConnection, Session } from './models/session.model';
+import { readAsSessionHolder, viewerOf } from './session-viewer';
 
-@Resolver()
+@Resolver(() => Session)
 export class AuthResolver {
   constructor(
     private readonly auth: AuthService,
@@ -81,6 +82,15 @@ export class AuthResolver {
       filiereCode: principal.filiereId ?? null,
       createdAt: new Date(0),
     };
+  }
+
+  /**
+   * A session's membership is read by its holder: the login, sign-up, refresh and invitation
+   * mutations are public, so without this its organisation would be looked up for no caller at all.
+   */
+  @ResolveField(() => Membership)
+  membership(@Ctx() ctx: RequestContext, @Parent() session: Session): Membership {
+    return readAsSessionHolder(ctx, session.membership, this.auth.principalOf(session.membership));
   }
 }
 
@@ -162,6 +172,6 @@ export class MembersResolver {
 
   @ResolveField(() => Organisation, { nullable: true })
   organisation(@Ctx() ctx: RequestContext, @Parent() membership: Membership): Promise<Organisation | null> {
-    return this.organisationsService.visibleById(ctx, membership.organisationId);
+    return this.organisationsService.visibleById(viewerOf(ctx, membership), membership.organisationId);
   }
 }

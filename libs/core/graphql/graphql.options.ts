@@ -1,4 +1,6 @@
+import { Logger } from '@nestjs/common';
 import { ApolloDriverConfig } from '@nestjs/apollo';
+import { unwrapResolverError } from '@apollo/server/errors';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -8,6 +10,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { getComplexity, simpleEstimator, fieldExtensionsEstimator } from 'graphql-query-complexity';
 import { GraphQLError, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
 import type { AppConfig } from '../config/config';
+import { AppError } from '../errors/errors';
 import { graphqlMetricsPlugin } from '../observability/graphql-metrics.plugin';
 
 /**
@@ -48,6 +51,7 @@ function complexityLimit(maximum: number): ApolloServerPlugin {
 
 /** The Apollo settings every GraphQL process shares: limits, error shape, metrics. */
 export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
+  const logger = new Logger('Errors');
   return {
     autoSchemaFile: true,
     sortSchema: true,
@@ -65,7 +69,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     ],
     context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
     validationRules: [depthLimit(config.graphqlMaxDepth)],
-    formatError: (formatted: GraphQLFormattedError): GraphQLFormattedError => {
+    formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
       const code = formatted.extensions?.code;
       if (code === 'GRAPHQL_VALIDATION_FAILED' && /exceeds maximum operation depth/.test(formatted.message)) {
         return { ...formatted, extensions: { code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_DEEP' } };
@@ -79,6 +83,22 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
           ? { reason: 'QUERY_TOO_DEEP' }
           : {};
         return { ...formatted, extensions: { code: 'BAD_USER_INPUT', ...reason } };
+      }
+      // Field resolvers are not wrapped by Nest's exception filter: their typed errors are mapped
+      // here, and anything else is logged (with its stack) before it is masked.
+      const original = unwrapResolverError(error);
+      if (original instanceof AppError) {
+        return {
+          message: original.message,
+          locations: formatted.locations,
+          path: formatted.path,
+          extensions: { code: original.code, ...(original.details ?? {}) },
+        };
+      }
+      // What the exception filter translated (a GraphQLError it made) was logged there already.
+      const translatedByFilter = original instanceof GraphQLError && original !== error;
+      if (!translatedByFilter) {
+        logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
       }
       return {
         message: 'Internal server error',
