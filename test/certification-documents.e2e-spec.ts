@@ -164,11 +164,22 @@ describe('certification documents over HTTP', () => {
     const before = await documentCount();
     expect((await upload({}, { content: PDF })).status).toBe(401);
     expect((await upload(otherSupplier, { content: PDF })).status).toBe(404);
-    expect((await upload(dge, { content: PDF })).status).toBe(404);
     expect(
       (await upload(await createMemberWithRoles(app, buyer.organisationId, [Role.BUYER]), { content: PDF }))
         .status,
     ).toBe(403);
+    // Administrators of organisations that supply nothing (a buyer, the DGE), and a buyer's catalog:write
+    // key: the gate refuses them for their organisation's kind, before looking the certification up.
+    const buyerKey = await app.gql<{ createApiKey: { secret: string } }>(
+      `mutation { createApiKey(input: { name: "erp", scopes: [CATALOG_WRITE] }) { secret } }`,
+      {},
+      buyer,
+    );
+    for (const caller of [buyer, dge, { apiKey: buyerKey.data!.createApiKey.secret }]) {
+      const { status, body } = await upload(caller, { content: PDF });
+      expect(status).toBe(403);
+      expect(body.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    }
     expect(await documentCount()).toBe(before);
   });
 

@@ -640,8 +640,9 @@ describe('certification: evidence, DGE decisions, monitoring', () => {
         query: `mutation($input: CertificationEvidenceInput!) { submitCertification(input: $input) { id } }`,
         variables: () => ({ input: evidenceInput(fixtures.productId) }),
         allowed: OWNER,
-        // Administrators pass the role rule, but the product is not theirs (the test DGE is also ORG_ADMIN).
-        notFound: ['buyerAdmin', 'otherSupplier', 'dge'],
+        // Another supplier passes the gate, but the product is not theirs. A buyer's admin and the DGE
+        // (also ORG_ADMIN) hold the role but are no supplier: refused by the gate.
+        notFound: ['otherSupplier'],
       },
       {
         name: 'certification',
@@ -654,19 +655,19 @@ describe('certification: evidence, DGE decisions, monitoring', () => {
         name: 'certifications',
         query: `{ certifications(first: 5) { edges { node { id } } } }`,
         variables: () => ({}),
-        allowed: [...OWNER, 'dge', 'buyerAdmin', 'otherSupplier'],
+        allowed: [...OWNER, 'dge', 'otherSupplier'],
       },
       {
         name: 'expiringCertifications',
         query: `{ expiringCertifications(withinDays: 30) { edges { node { id } } } }`,
         variables: () => ({}),
-        allowed: [...OWNER, 'dge', 'buyerAdmin', 'otherSupplier'],
+        allowed: [...OWNER, 'dge', 'otherSupplier'],
       },
       {
         name: 'certificationDecisions',
         query: `{ certificationDecisions(first: 5) { edges { node { id } } } }`,
         variables: () => ({}),
-        allowed: [...OWNER, 'dge', 'buyerAdmin', 'otherSupplier'],
+        allowed: [...OWNER, 'dge', 'otherSupplier'],
       },
       {
         name: 'certificationCapacity',

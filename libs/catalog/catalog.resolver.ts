@@ -12,6 +12,7 @@ import {
   RequestContext,
   Role,
 } from '@masks/core';
+import { FOR_SUPPLIERS, FOR_SUPPLIERS_AND_DGE } from '@masks/organisations';
 import { MaskStandard } from './standard.entity';
 import { Product } from './product.entity';
 import { Offer, OfferStatus, StockLevel } from './offer.entity';
@@ -51,7 +52,7 @@ export class ProductsResolver {
   }
 
   @Mutation(() => Product, { description: 'A supplier registers a mask model' })
-  @Allow(SUPPLIER, CATALOG_WRITE)
+  @Allow(SUPPLIER, CATALOG_WRITE, FOR_SUPPLIERS)
   createProduct(
     @Ctx() ctx: RequestContext,
     @Args('input') input: ProductInput,
@@ -62,7 +63,7 @@ export class ProductsResolver {
   }
 
   @Mutation(() => Product, { description: 'Category and standard cannot change' })
-  @Allow(SUPPLIER, CATALOG_WRITE)
+  @Allow(SUPPLIER, CATALOG_WRITE, FOR_SUPPLIERS)
   updateProduct(
     @Ctx() ctx: RequestContext,
     @Args('id', { type: () => ID }, ParseUUIDPipe) id: string,
@@ -72,7 +73,7 @@ export class ProductsResolver {
   }
 
   @Query(() => ProductConnection, { complexity: connectionComplexity })
-  @Allow(SUPPLIER, CATALOG_WRITE)
+  @Allow(SUPPLIER, CATALOG_WRITE, FOR_SUPPLIERS)
   myProducts(@Ctx() ctx: RequestContext, @Args() args: PageArgs): Promise<ProductConnection> {
     return this.products.listOwn(ctx, args);
   }
@@ -103,7 +104,7 @@ export class OffersResolver {
   @Mutation(() => Offer, {
     description: 'Puts a lot on the market (visible to buyers once the product is certified)',
   })
-  @Allow(SUPPLIER, CATALOG_WRITE)
+  @Allow(SUPPLIER, CATALOG_WRITE, FOR_SUPPLIERS)
   async createOffer(
     @Ctx() ctx: RequestContext,
     @Args('input') input: OfferInput,
@@ -114,7 +115,7 @@ export class OffersResolver {
   }
 
   @Mutation(() => Offer)
-  @Allow(SUPPLIER, CATALOG_WRITE)
+  @Allow(SUPPLIER, CATALOG_WRITE, FOR_SUPPLIERS)
   async updateOfferTerms(
     @Ctx() ctx: RequestContext,
     @Args('id', { type: () => ID }, ParseUUIDPipe) id: string,
@@ -124,7 +125,7 @@ export class OffersResolver {
   }
 
   @Mutation(() => Offer)
-  @Allow(SUPPLIER, CATALOG_WRITE)
+  @Allow(SUPPLIER, CATALOG_WRITE, FOR_SUPPLIERS)
   async withdrawOffer(
     @Ctx() ctx: RequestContext,
     @Args('id', { type: () => ID }, ParseUUIDPipe) id: string,
@@ -136,7 +137,7 @@ export class OffersResolver {
   }
 
   @Mutation(() => Offer)
-  @Allow(SUPPLIER, CATALOG_WRITE)
+  @Allow(SUPPLIER, CATALOG_WRITE, FOR_SUPPLIERS)
   async republishOffer(
     @Ctx() ctx: RequestContext,
     @Args('id', { type: () => ID }, ParseUUIDPipe) id: string,
@@ -145,7 +146,7 @@ export class OffersResolver {
   }
 
   @Mutation(() => StockLevel, { description: 'Goods received, or a correction with its reason' })
-  @Allow(SUPPLIER, CATALOG_WRITE)
+  @Allow(SUPPLIER, CATALOG_WRITE, FOR_SUPPLIERS)
   async recordStockMovement(
     @Ctx() ctx: RequestContext,
     @Args('input') input: StockMovementInput,
@@ -158,7 +159,7 @@ export class OffersResolver {
     description:
       'ERP synchronisation by externalRef: idempotent, all rows or none (errors list each bad row)',
   })
-  @Allow(SUPPLIER, CATALOG_WRITE)
+  @Allow(SUPPLIER, CATALOG_WRITE, FOR_SUPPLIERS)
   upsertOffers(
     @Ctx() ctx: RequestContext,
     @Args('input') input: OfferUpsertInput,
@@ -170,7 +171,7 @@ export class OffersResolver {
     complexity: connectionComplexity,
     description: 'The caller’s own offers, withdrawn ones included',
   })
-  @Allow(SUPPLIER, CATALOG_WRITE)
+  @Allow(SUPPLIER, CATALOG_WRITE, FOR_SUPPLIERS)
   async myOffers(@Ctx() ctx: RequestContext, @Args() args: SupplierOffersArgs): Promise<OfferConnection> {
     return this.listed(await this.offerService.listOwn(ctx, args));
   }
@@ -197,7 +198,7 @@ export class OffersResolver {
     complexity: connectionComplexity,
     description: 'The stock ledger of an offer',
   })
-  @Allow([Role.SUPPLIER_MANAGER, Role.DGE_OFFICER], CATALOG_WRITE)
+  @Allow([Role.SUPPLIER_MANAGER, Role.DGE_OFFICER], CATALOG_WRITE, FOR_SUPPLIERS_AND_DGE)
   stockMovements(
     @Ctx() ctx: RequestContext,
     @Args() args: StockMovementsArgs,

@@ -12,6 +12,7 @@ import {
   Role,
 } from '@masks/core';
 import { MaskStandard, Product, ProductsService } from '@masks/catalog';
+import { FOR_SUPPLIERS, FOR_SUPPLIERS_AND_DGE } from '@masks/organisations';
 import { Certification, CertificationDecision, CertificationDocument } from './certification.entity';
 import { DecisionKind } from './domain/certification.states';
 import { CertificationsService } from './certifications.service';
@@ -37,7 +38,10 @@ import {
   CertifiedSupplierConnection,
 } from './models/certification.models';
 
-/** Who answers for a supplier's evidence: its administrators and supplier managers, or its ERP by API key. */
+/**
+ * Who answers for a supplier's evidence: its administrators and supplier managers, or its ERP by API
+ * key; of a supplier (FOR_SUPPLIERS), since an administrator may as well run a buyer.
+ */
 const SUPPLIER = [Role.ORG_ADMIN, Role.SUPPLIER_MANAGER];
 const SUPPLIER_OR_DGE = [...SUPPLIER, Role.DGE_OFFICER];
 const DGE = [Role.DGE_OFFICER];
@@ -54,7 +58,7 @@ export class CertificationResolver {
   @Mutation(() => Certification, {
     description: 'A supplier submits the evidence that a product meets a standard; the DGE decides',
   })
-  @Allow(SUPPLIER, CATALOG_WRITE)
+  @Allow(SUPPLIER, CATALOG_WRITE, FOR_SUPPLIERS)
   submitCertification(
     @Ctx() ctx: RequestContext,
     @Args('input') input: CertificationEvidenceInput,
@@ -146,7 +150,7 @@ export class CertificationResolver {
     description:
       'Newest first. DGE: all, filtered (e.g. statuses [SUSPENDED, REVOKED] with their reasons); a supplier: its own',
   })
-  @Allow(SUPPLIER_OR_DGE, CATALOG_WRITE)
+  @Allow(SUPPLIER_OR_DGE, CATALOG_WRITE, FOR_SUPPLIERS_AND_DGE)
   certifications(
     @Ctx() ctx: RequestContext,
     @Args() args: CertificationsArgs,
@@ -158,7 +162,7 @@ export class CertificationResolver {
     complexity: connectionComplexity,
     description: 'Validated certifications ending within N days, soonest first',
   })
-  @Allow(SUPPLIER_OR_DGE, CATALOG_WRITE)
+  @Allow(SUPPLIER_OR_DGE, CATALOG_WRITE, FOR_SUPPLIERS_AND_DGE)
   expiringCertifications(
     @Ctx() ctx: RequestContext,
     @Args() args: ExpiringCertificationsArgs,
@@ -170,7 +174,7 @@ export class CertificationResolver {
     complexity: connectionComplexity,
     description: 'Decisions in the order taken: a supplier’s history',
   })
-  @Allow(SUPPLIER_OR_DGE, CATALOG_WRITE)
+  @Allow(SUPPLIER_OR_DGE, CATALOG_WRITE, FOR_SUPPLIERS_AND_DGE)
   certificationDecisions(
     @Ctx() ctx: RequestContext,
     @Args() args: CertificationDecisionsArgs,

@@ -7,6 +7,7 @@ export * from './auth/roles';
 export * from './auth/access.decorators';
 export * from './auth/access.guard';
 export * from './auth/credentials';
+export * from './auth/organisation-kinds';
 export * from './auth/throttler.guard';
 export * from './auth/throttler.storage';
 export * from './auth/redis-throttler.storage';

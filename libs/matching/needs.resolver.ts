@@ -12,6 +12,7 @@ import {
   recordEvents,
 } from '@masks/core';
 import { Order, PaymentMethod } from '@masks/orders';
+import { FOR_BUYERS, FOR_BUYERS_AND_DGE } from '@masks/organisations';
 import { DataSource } from 'typeorm';
 import { MatchingRun, Need, Proposal } from './need.entity';
 import { NeedsService } from './needs.service';
@@ -37,7 +38,7 @@ export class NeedsResolver {
   ) {}
 
   @Mutation(() => Need, { description: 'A buyer says what it needs; the need expires unless re-confirmed' })
-  @Allow(BUYER, WRITE)
+  @Allow(BUYER, WRITE, FOR_BUYERS)
   postNeed(
     @Ctx() ctx: RequestContext,
     @Args('input') input: NeedInput,
@@ -48,13 +49,13 @@ export class NeedsResolver {
   }
 
   @Mutation(() => Need)
-  @Allow(BUYER, WRITE)
+  @Allow(BUYER, WRITE, FOR_BUYERS)
   reconfirmNeed(@Ctx() ctx: RequestContext, @idArg() id: string): Promise<Need> {
     return this.needs.reconfirm(ctx, id);
   }
 
   @Mutation(() => Need)
-  @Allow(BUYER, WRITE)
+  @Allow(BUYER, WRITE, FOR_BUYERS)
   cancelNeed(@Ctx() ctx: RequestContext, @idArg() id: string): Promise<Need> {
     return this.needs.cancel(ctx, id);
   }
@@ -62,7 +63,7 @@ export class NeedsResolver {
   @Mutation(() => Order, {
     description: 'Orders from an offer for this need; the order counts toward its coverage',
   })
-  @Allow(BUYER, WRITE)
+  @Allow(BUYER, WRITE, FOR_BUYERS)
   orderForNeed(
     @Ctx() ctx: RequestContext,
     @Args('needId', { type: () => ID }, ParseUUIDPipe) needId: string,
@@ -77,7 +78,7 @@ export class NeedsResolver {
     description:
       'Accepting a proposal places its order (stock reserved at once, or refused with what is left)',
   })
-  @Allow(BUYER, WRITE)
+  @Allow(BUYER, WRITE, FOR_BUYERS)
   acceptProposal(
     @Ctx() ctx: RequestContext,
     @idArg() id: string,
@@ -89,7 +90,7 @@ export class NeedsResolver {
   }
 
   @Mutation(() => Proposal)
-  @Allow(BUYER, WRITE)
+  @Allow(BUYER, WRITE, FOR_BUYERS)
   declineProposal(@Ctx() ctx: RequestContext, @idArg() id: string): Promise<Proposal> {
     return this.runs.decline(ctx, id);
   }
@@ -113,13 +114,13 @@ export class NeedsResolver {
     complexity: connectionComplexity,
     description: 'The caller’s needs (the DGE: all)',
   })
-  @Allow([Role.BUYER, Role.DGE_OFFICER], READ)
+  @Allow([Role.BUYER, Role.DGE_OFFICER], READ, FOR_BUYERS_AND_DGE)
   needsList(@Ctx() ctx: RequestContext, @Args() args: NeedsArgs): Promise<NeedConnection> {
     return this.needs.list(ctx, args);
   }
 
   @Query(() => Need)
-  @Allow([Role.BUYER, Role.DGE_OFFICER], READ)
+  @Allow([Role.BUYER, Role.DGE_OFFICER], READ, FOR_BUYERS_AND_DGE)
   need(@Ctx() ctx: RequestContext, @idArg() id: string): Promise<Need> {
     return this.needs.findVisible(ctx, id);
   }

@@ -12,6 +12,7 @@ import {
   Role,
 } from '@masks/core';
 import { OffersService, SupplierSummary } from '@masks/catalog';
+import { FOR_BUYERS, FOR_SUPPLIERS, FOR_SUPPLIERS_AND_DGE } from '@masks/organisations';
 import { Order, OrderLine, OrderTransition } from './order.entity';
 import { OrderAction, OrderStatus } from './domain/order.states';
 import { PaymentGateway } from './payment-gateway';
@@ -47,7 +48,7 @@ export class OrdersResolver {
     description:
       'Orders from one supplier; stock is reserved at once, or the order is refused with what is left',
   })
-  @Allow([Role.BUYER], WRITE)
+  @Allow([Role.BUYER], WRITE, FOR_BUYERS)
   placeOrder(
     @Ctx() ctx: RequestContext,
     @Args('input') input: PlaceOrderInput,
@@ -71,7 +72,7 @@ export class OrdersResolver {
   }
 
   @Mutation(() => Order, { description: 'A bank transfer received (supplier or operator)' })
-  @Allow([Role.SUPPLIER_MANAGER, Role.DGE_OFFICER], WRITE)
+  @Allow([Role.SUPPLIER_MANAGER, Role.DGE_OFFICER], WRITE, FOR_SUPPLIERS_AND_DGE)
   recordOrderPayment(
     @Ctx() ctx: RequestContext,
     @orderId() id: string,
@@ -81,7 +82,7 @@ export class OrdersResolver {
   }
 
   @Mutation(() => Order, { description: 'A bank transfer sent back to the buyer of a cancelled paid order' })
-  @Allow([Role.SUPPLIER_MANAGER, Role.DGE_OFFICER], WRITE)
+  @Allow([Role.SUPPLIER_MANAGER, Role.DGE_OFFICER], WRITE, FOR_SUPPLIERS_AND_DGE)
   recordOrderRefund(
     @Ctx() ctx: RequestContext,
     @orderId() id: string,
@@ -91,13 +92,13 @@ export class OrdersResolver {
   }
 
   @Mutation(() => Order)
-  @Allow([Role.SUPPLIER_MANAGER], WRITE)
+  @Allow([Role.SUPPLIER_MANAGER], WRITE, FOR_SUPPLIERS)
   confirmOrder(@Ctx() ctx: RequestContext, @orderId() id: string): Promise<Order> {
     return this.service.act(ctx, id, OrderAction.CONFIRM, null);
   }
 
   @Mutation(() => Order, { description: 'Carrier, tracking number and the lot numbers of each line' })
-  @Allow([Role.SUPPLIER_MANAGER], WRITE)
+  @Allow([Role.SUPPLIER_MANAGER], WRITE, FOR_SUPPLIERS)
   shipOrder(
     @Ctx() ctx: RequestContext,
     @orderId() id: string,
@@ -110,7 +111,7 @@ export class OrdersResolver {
     description:
       'ERP: shipments in bulk (a paid order is confirmed by its shipment), applied by jobs. All or nothing: a bad row (order not paid, lines missing) refuses the batch with extensions.rows. Returns how many were accepted.',
   })
-  @Allow([Role.SUPPLIER_MANAGER], WRITE)
+  @Allow([Role.SUPPLIER_MANAGER], WRITE, FOR_SUPPLIERS)
   recordShipments(@Ctx() ctx: RequestContext, @Args('input') input: ShipmentsInput): Promise<number> {
     return this.service.recordFulfilment(ctx, { shipments: input.shipments });
   }
@@ -119,13 +120,13 @@ export class OrdersResolver {
     description:
       'ERP or carrier: deliveries of shipped orders in bulk, applied by jobs. All or nothing, as recordShipments.',
   })
-  @Allow([Role.SUPPLIER_MANAGER], WRITE)
+  @Allow([Role.SUPPLIER_MANAGER], WRITE, FOR_SUPPLIERS)
   recordDeliveries(@Ctx() ctx: RequestContext, @Args('input') input: DeliveriesInput): Promise<number> {
     return this.service.recordFulfilment(ctx, { deliveredOrderIds: input.orderIds });
   }
 
   @Mutation(() => Order)
-  @Allow([Role.SUPPLIER_MANAGER], WRITE)
+  @Allow([Role.SUPPLIER_MANAGER], WRITE, FOR_SUPPLIERS)
   markOrderDelivered(@Ctx() ctx: RequestContext, @orderId() id: string): Promise<Order> {
     return this.service.deliver(ctx, id);
   }
@@ -133,7 +134,7 @@ export class OrdersResolver {
   @Mutation(() => Order, {
     description: 'The buyer acknowledges receipt line by line, noting any difference in quantity or lots',
   })
-  @Allow([Role.BUYER], WRITE)
+  @Allow([Role.BUYER], WRITE, FOR_BUYERS)
   acknowledgeReceipt(
     @Ctx() ctx: RequestContext,
     @orderId() id: string,

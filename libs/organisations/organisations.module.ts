@@ -1,7 +1,7 @@
 import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
-import { APP_CONFIG, CREDENTIAL_VERIFIER, type AppConfig } from '@masks/core';
+import { APP_CONFIG, CREDENTIAL_VERIFIER, ORGANISATION_KINDS, type AppConfig } from '@masks/core';
 import { AuthService } from './auth.service';
 import { OrganisationsService } from './organisations.service';
 import { MembersService } from './members.service';
@@ -10,6 +10,7 @@ import { AuditLogService } from './audit-log.service';
 import { OrganisationsDemoData } from './demo-data';
 import { OrganisationsResolver, SubcontractingLinkResolver } from './organisations.resolver';
 import { AuthResolver, MembersResolver } from './members.resolver';
+import { OrganisationKindsService } from './organisation-kinds.service';
 
 @Module({
   imports: [
@@ -28,6 +29,7 @@ import { AuthResolver, MembersResolver } from './members.resolver';
   providers: [
     AuthService,
     { provide: CREDENTIAL_VERIFIER, useExisting: AuthService },
+    { provide: ORGANISATION_KINDS, useClass: OrganisationKindsService },
     OrganisationsService,
     MembersService,
     ApiKeysService,
@@ -38,6 +40,12 @@ import { AuthResolver, MembersResolver } from './members.resolver';
     MembersResolver,
     OrganisationsDemoData,
   ],
-  exports: [AuthService, CREDENTIAL_VERIFIER, OrganisationsService, OrganisationsDemoData],
+  exports: [
+    AuthService,
+    CREDENTIAL_VERIFIER,
+    ORGANISATION_KINDS,
+    OrganisationsService,
+    OrganisationsDemoData,
+  ],
 })
 export class OrganisationsModule {}

@@ -13,6 +13,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { IsEnum } from 'class-validator';
 import type { Response } from 'express';
 import { ALL_ROLES, Allow, ApiScope, Ctx, RequestContext, Role } from '@masks/core';
+import { FOR_SUPPLIERS } from '@masks/organisations';
 import { CertificationDocument } from '../certification.entity';
 import { DocumentKind } from '../domain/certification.states';
 import { MAX_DOCUMENT_BYTES } from '../domain/document-type';
@@ -58,7 +59,7 @@ export class CertificationDocumentsController {
   constructor(private readonly documents: CertificationDocumentsService) {}
 
   @Post('certifications/:id/documents')
-  @Allow([Role.ORG_ADMIN, Role.SUPPLIER_MANAGER], [ApiScope.CATALOG_WRITE])
+  @Allow([Role.ORG_ADMIN, Role.SUPPLIER_MANAGER], [ApiScope.CATALOG_WRITE], FOR_SUPPLIERS)
   // Kept in memory (multer's default without a destination); one byte over the limit and multer answers 413.
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 5 } }))
   async upload(

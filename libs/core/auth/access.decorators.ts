@@ -10,7 +10,13 @@ export type AccessRule =
   | { kind: 'public' }
   /** Any authenticated user; used for the caller's own profile and for operations scoped by data. */
   | { kind: 'authenticated' }
-  | { kind: 'roles'; roles: Role[]; scopes: ApiScope[] };
+  | {
+      kind: 'roles';
+      roles: Role[];
+      scopes: ApiScope[];
+      /** When set, only for an organisation of one of these kinds (users and API keys alike). */
+      organisationKinds?: readonly string[];
+    };
 
 /** Open to anyone, logged in or not. Must be said explicitly: the guard denies by default. */
 export const Public = () => SetMetadata(ACCESS_KEY, { kind: 'public' } satisfies AccessRule);
@@ -18,9 +24,23 @@ export const Public = () => SetMetadata(ACCESS_KEY, { kind: 'public' } satisfies
 /** Any logged-in user, whatever their roles. */
 export const Authenticated = () => SetMetadata(ACCESS_KEY, { kind: 'authenticated' } satisfies AccessRule);
 
-/** Users holding one of these roles; API keys holding one of `scopes` (none by default). */
-export const Allow = (roles: Role[], scopes: ApiScope[] = []) =>
-  SetMetadata(ACCESS_KEY, { kind: 'roles', roles, scopes } satisfies AccessRule);
+/**
+ * Users holding one of these roles; API keys holding one of `scopes` (none by default). An operation
+ * of one side of the market names the organisation kinds it is for (`organisationKinds`): a role such
+ * as ORG_ADMIN, or a scope such as catalog:write, says nothing of the side, so without them the admin
+ * (or a key) of a buyer would pass a supplier's gate.
+ */
+export const Allow = (
+  roles: Role[],
+  scopes: ApiScope[] = [],
+  options: { organisationKinds?: readonly string[] } = {},
+) =>
+  SetMetadata(ACCESS_KEY, {
+    kind: 'roles',
+    roles,
+    scopes,
+    ...(options.organisationKinds ? { organisationKinds: options.organisationKinds } : {}),
+  } satisfies AccessRule);
 
 export type RequestWithContext = Request & { ctx?: RequestContext };
 

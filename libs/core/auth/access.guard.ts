@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { ForbiddenError, UnauthenticatedError } from '../errors/errors';
 import { ACCESS_KEY, type AccessRule, contextOf, requestOf } from './access.decorators';
 import { CREDENTIAL_VERIFIER, type CredentialVerifier } from './credentials';
+import { ORGANISATION_KINDS, type OrganisationKindsReader } from './organisation-kinds';
 
 /**
  * The global guard. Deny by default: a handler without an access rule is refused to everyone, so a
@@ -13,6 +14,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @Inject(CREDENTIAL_VERIFIER) private readonly credentials: CredentialVerifier,
+    @Inject(ORGANISATION_KINDS) private readonly organisationKinds: OrganisationKindsReader,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -44,6 +46,14 @@ export class AccessGuard implements CanActivate {
         ? principal.roles.some((role) => rule.roles.includes(role))
         : principal.scopes.some((scope) => rule.scopes.includes(scope));
     if (!allowed) throw new ForbiddenError();
+    if (rule.organisationKinds) {
+      const kinds = await this.organisationKinds.kindsOf(principal.organisationId);
+      if (!kinds.some((kind) => rule.organisationKinds?.includes(kind))) {
+        throw new ForbiddenError(
+          `This operation is for organisations of kind ${rule.organisationKinds.join(', ')}`,
+        );
+      }
+    }
     return true;
   }
 }

@@ -30,7 +30,20 @@ export const SUPPLIER_KINDS = [
   OrganisationKind.IMPORTER,
   OrganisationKind.DISTRIBUTOR,
 ];
-const BUYING_KINDS = [OrganisationKind.BUYER, OrganisationKind.LARGE_GROUP];
+export const BUYING_KINDS = [OrganisationKind.BUYER, OrganisationKind.LARGE_GROUP];
+
+/**
+ * Whom an operation of one side of the market is for, as the access guard checks it:
+ * `@Allow(roles, scopes, FOR_SUPPLIERS)`. An ORG_ADMIN role or a catalog:write key alone could belong
+ * to a buyer; these make the gate refuse it (FORBIDDEN) before any lookup. The DGE variants let the
+ * authority through as well, for the operations it oversees.
+ */
+export const FOR_SUPPLIERS = { organisationKinds: SUPPLIER_KINDS };
+export const FOR_SUPPLIERS_AND_DGE = {
+  organisationKinds: [...SUPPLIER_KINDS, OrganisationKind.AUTHORITY],
+};
+export const FOR_BUYERS = { organisationKinds: BUYING_KINDS };
+export const FOR_BUYERS_AND_DGE = { organisationKinds: [...BUYING_KINDS, OrganisationKind.AUTHORITY] };
 
 /** The authority is created by operators, never by self sign-up. */
 export const SELF_SERVICE_KINDS: OrganisationKind[] = Object.values(OrganisationKind).filter(
