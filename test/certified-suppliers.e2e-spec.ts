@@ -2,6 +2,7 @@ import { startTestApp, type TestApp } from './harness/app';
 import { codeOf, createDgeOfficer, type Actor } from './harness/factories';
 import { createProduct, inDays, signUpSupplier } from './harness/catalog';
 import { certifyProduct, decisionMutation, submitEvidence } from './harness/certification';
+import { everyField } from './harness/schema';
 
 const LIST = `query($category: MaskCategory, $region: String, $first: Int, $after: String) {
   certifiedSuppliers(category: $category, regionCode: $region, first: $first, after: $after) {
@@ -176,6 +177,38 @@ describe('public list of certified suppliers', () => {
 
     expect(codeOf(await app.gql(LIST, { region: 'Grand Est' }))).toBe('BAD_USER_INPUT');
     expect(codeOf(await app.gql(LIST, { first: 1000 }))).toBe('BAD_USER_INPUT');
+  });
+
+  it('answers the documented page size, 100, with every field of the list; costlier queries are still refused', async () => {
+    const everything = await everyField(app, 'CertifiedSupplierConnection');
+    expect(everything).toMatch(/node \{ .*productionSites \{ .*regionName.*\}.*pageInfo \{/);
+    const page = await app.gql<ListData>(
+      `query($first: Int) { certifiedSuppliers(first: $first) { ${everything} } }`,
+      { first: 100 },
+    );
+    expect(page.errors).toBeUndefined();
+    expect(page.data!.certifiedSuppliers.edges.map((edge) => edge.node.company)).toEqual([
+      'Ateliers Élan Textile',
+      'Zhong Import',
+    ]);
+    // Still bounded: two such pages in one request (aliases add up)…
+    const twoPages = await app.gql(
+      `{ a: certifiedSuppliers(first: 100) { ${everything} } b: certifiedSuppliers(first: 100) { ${everything} } }`,
+    );
+    expect(twoPages.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'QUERY_TOO_COMPLEX',
+    });
+    // …and elsewhere, a page of 100 whose fields each need their own loading.
+    const orders = await app.gql(
+      `{ orders(first: 100) { edges { node { id number lines { id offerId quantity unitPriceMicros lineTotalCents } history { fromStatus toStatus action actor } } } } }`,
+      {},
+      dge,
+    );
+    expect(orders.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'QUERY_TOO_COMPLEX',
+    });
   });
 
   it('exports the same list as CSV for French Excel: UTF-8 with BOM, ";" separated, the published columns', async () => {
