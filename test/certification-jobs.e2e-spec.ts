@@ -4,20 +4,21 @@ import type { Job } from 'bullmq';
 import { QUEUES, QueueRegistry, recordEvents } from '@masks/core';
 import {
   CERTIFICATION_WITHDRAWN,
+  CertificationFollowUp,
   CertificationProcessor,
   DecisionKind,
   EXPIRY_JOB,
   EXPIRY_SCHEDULER_ID,
-  OffersWithdrawnSubscriber,
+  type CertificationDecided,
   type CertificationWithdrawnPayload,
-  type OffersWithdrawn,
 } from '@masks/certification';
 import { createWorker } from '../apps/worker/bootstrap';
 import { WorkerModule } from '../apps/worker/worker.module';
 import { startTestApp, type TestApp } from './harness/app';
-import { createDgeOfficer, type Actor } from './harness/factories';
+import { codeOf, createDgeOfficer, signUp, type Actor } from './harness/factories';
 import { createOffer, createProduct, inDays, signUpSupplier } from './harness/catalog';
 import { certifyProduct, decisionMutation, productCertification, waitFor } from './harness/certification';
+import { placeOrder, waitForStatus } from './harness/orders';
 
 /** The withdrawal cascade and the expiry schedule, with two workers racing for every job. */
 describe('certification jobs: withdrawal cascade and expiry', () => {
@@ -179,10 +180,91 @@ describe('certification jobs: withdrawal cascade and expiry', () => {
     ).toBe(2);
   });
 
-  it('hands the withdrawn offers to the order pipeline’s subscriber, in the cascade’s transaction', async () => {
-    const received: OffersWithdrawn[] = [];
-    const subscriber: OffersWithdrawnSubscriber = {
-      onOffersWithdrawn: async (manager, event) => {
+  it('open orders follow the certification: flagged when suspended, cleared when reinstated (buyer told), revoked after a suspension', async () => {
+    const buyer = await signUp(app);
+    const productId = await createProduct(app, supplier);
+    const certificationId = await certifyProduct(app, supplier, dge, productId, inDays(120));
+    const lot = await createOffer(app, supplier, productId);
+    // Paid and confirmed by the supplier: its buyer may cancel it only while it is at risk.
+    const order = (await placeOrder(app, buyer, [{ offerId: lot, quantity: 5_000 }])).data!.placeOrder;
+    await waitForStatus(app, buyer, order.id, 'INVOICED');
+    for (const move of [
+      `mutation($id: ID!) { recordOrderPayment(id: $id, reference: "VIR-42") { status } }`,
+      `mutation($id: ID!) { confirmOrder(id: $id) { status } }`,
+    ]) {
+      expect((await app.gql(move, { id: order.id }, supplier)).errors).toBeUndefined();
+    }
+    // Another open order, on the same lot.
+    const other = (await placeOrder(app, buyer, [{ offerId: lot, quantity: 5_000 }])).data!.placeOrder;
+
+    const flagOf = async (id: string): Promise<string | null> =>
+      (
+        await app.gql<{ order: { flag: string | null } }>(
+          `query($id: ID!) { order(id: $id) { flag } }`,
+          { id },
+          buyer,
+        )
+      ).data!.order.flag;
+    const decide = async (name: 'suspend' | 'revoke' | 'reinstate', reason?: string) =>
+      expect(
+        (await app.gql(decisionMutation(name), { id: certificationId, reason }, dge)).errors,
+      ).toBeUndefined();
+    const noticesTo = (subject: string) =>
+      count(`SELECT count(*) FROM notification WHERE recipient = $1 AND subject = $2`, [
+        buyer.email,
+        `Commande ${order.number} : ${subject}`,
+      ]);
+    const CANCEL = `mutation($id: ID!) { cancelOrder(id: $id, reason: "masques plus certifiés") { status } }`;
+
+    await decide('suspend', 'Enquête DGCCRF');
+    await waitFor(async () => (await flagOf(order.id)) === 'Certification suspended: Enquête DGCCRF');
+    expect(await flagOf(other.id)).toBe('Certification suspended: Enquête DGCCRF');
+    await waitFor(async () => (await noticesTo('certification suspendue')) === 1);
+
+    // Reinstated: the flags are cleared, the buyer is told through the notifications job, and the
+    // confirmed order is no longer the buyer's to cancel.
+    await decide('reinstate');
+    await waitFor(async () => (await flagOf(order.id)) === null);
+    expect(await flagOf(other.id)).toBeNull();
+    await waitFor(async () => (await noticesTo('certification rétablie')) === 1);
+    expect(codeOf(await app.gql(CANCEL, { id: order.id }, buyer))).toBe('FORBIDDEN');
+
+    // Suspended again (its offers are already off the market: nothing new is withdrawn), then revoked.
+    await decide('suspend', 'Nouvelle enquête');
+    await waitFor(async () => (await flagOf(order.id)) === 'Certification suspended: Nouvelle enquête');
+    await decide('revoke', 'Rapport falsifié');
+    await waitFor(async () => (await flagOf(order.id)) === 'Certification revoked: Rapport falsifié');
+    expect(await flagOf(other.id)).toBe('Certification revoked: Rapport falsifié');
+    await waitFor(async () => (await noticesTo('certification retirée')) === 1);
+
+    // Delivered again, on both workers at once: no second notice.
+    const [restored] = await app.dataSource.query(
+      `SELECT id, payload FROM outbox_event WHERE type = 'certification.restored' AND payload->>'certificationId' = $1 AND payload->>'decision' = 'REINSTATE'`,
+      [certificationId],
+    );
+    await Promise.all(
+      processors().map((processor) => processor.restored(String(restored.id), restored.payload)),
+    );
+    await settle();
+    expect(await noticesTo('certification suspendue')).toBe(2);
+    expect(await noticesTo('certification rétablie')).toBe(1);
+    expect(await noticesTo('certification retirée')).toBe(1);
+    expect(await flagOf(order.id)).toBe('Certification revoked: Rapport falsifié');
+
+    // At risk again: its buyer may cancel it.
+    expect(
+      (await app.gql<{ cancelOrder: { status: string } }>(CANCEL, { id: order.id }, buyer)).data,
+    ).toEqual({
+      cancelOrder: { status: 'CANCELLED' },
+    });
+  });
+
+  it('hands the withdrawn offers and where the product stands to the order pipeline’s follow-up, in the cascade’s transaction', async () => {
+    const received: CertificationDecided[] = [];
+    const subscriber: CertificationFollowUp = {
+      onCertificationDecided: async (manager, event) => {
+        // Only the cascade this test runs (the validation's follow-up may reach this worker too).
+        if (event.decision !== DecisionKind.REVOKE) return;
         // Inside the cascade's transaction: the withdrawal is already visible to it.
         const [{ n }] = await manager.query(
           `SELECT count(*)::int AS n FROM offer WHERE id = ANY($1::uuid[]) AND status = 'WITHDRAWN'`,
@@ -194,7 +276,7 @@ describe('certification jobs: withdrawal cascade and expiry', () => {
     };
     // The worker provides the orders' subscriber; this test stands in for it.
     const module = await Test.createTestingModule({ imports: [WorkerModule] })
-      .overrideProvider(OffersWithdrawnSubscriber)
+      .overrideProvider(CertificationFollowUp)
       .useValue(subscriber)
       .compile();
     await module.init();
@@ -229,7 +311,9 @@ describe('certification jobs: withdrawal cascade and expiry', () => {
       );
       await module.get(CertificationProcessor).cascade(eventId, payload);
       await module.get(CertificationProcessor).cascade(eventId, payload);
-      expect(received).toEqual([{ ...payload, offerIds: [offerId] }]);
+      expect(received).toEqual([
+        { ...payload, offerIds: [offerId], withdrawal: { status: 'REVOKED', reason: null } },
+      ]);
     } finally {
       await module.close();
     }

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CoreModule, NotificationProcessor, OutboxRelay, WorkerMetricsServer } from '@masks/core';
-import { CertificationJobsModule, OffersWithdrawnSubscriber } from '@masks/certification';
+import { CertificationFollowUp, CertificationJobsModule } from '@masks/certification';
 import { OrdersModule } from '@masks/orders';
 import { PaymentGatewayModule, PaymentsProcessor } from '@masks/payments';
-import { FlagOrdersOnWithdrawnOffers, InvoiceProcessor, OrderPipelineProcessor } from '@masks/fulfilment';
+import { InvoiceProcessor, OrderPipelineProcessor, OrderRiskFollowsCertification } from '@masks/fulfilment';
 import { MatchingProcessor, NeedsModule } from '@masks/matching';
 import { ALL_ENTITIES } from '../common/entities';
 
@@ -24,8 +24,8 @@ import { ALL_ENTITIES } from '../common/entities';
     PaymentsProcessor,
     InvoiceProcessor,
     MatchingProcessor,
-    // Open orders on offers a withdrawn certification takes off the market are flagged, buyers told.
-    { provide: OffersWithdrawnSubscriber, useClass: FlagOrdersOnWithdrawnOffers },
+    // Open orders follow their products' certification (flagged while withdrawn, cleared when it holds again), buyers told.
+    { provide: CertificationFollowUp, useClass: OrderRiskFollowsCertification },
   ],
 })
 export class WorkerModule {}

@@ -5,6 +5,7 @@ export * from './standard.entity';
 export * from './product.entity';
 export * from './offer.entity';
 export * from './offer-withdrawal';
+export * from './product-reads';
 export * from './offer-visibility';
 export * from './stock';
 export * from './catalog.module';

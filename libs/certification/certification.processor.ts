@@ -12,14 +12,16 @@ import {
   runOnce,
   type OutboxJob,
 } from '@masks/core';
-import { withdrawProductOffers } from '@masks/catalog';
+import { lockProduct, withdrawProductOffers } from '@masks/catalog';
 import { DecisionKind } from './domain/certification.states';
 import {
+  CERTIFICATION_RESTORED,
   CERTIFICATION_WITHDRAWN,
   CertificationDecisionsService,
   type CertificationWithdrawnPayload,
 } from './decisions.service';
-import { OffersWithdrawnSubscriber } from './offers-withdrawn';
+import { CertificationFollowUp } from './certification-follow-up';
+import { productStandings } from './product-standing';
 import { supplierRecipients } from './recipients';
 
 /** The repeatable job that expires certifications whose validity has ended. */
@@ -36,14 +38,15 @@ const WITHDRAWAL_WORDS: Partial<Record<DecisionKind, string>> = {
 
 /**
  * Worker side of certification: the withdrawal cascade (one outbox event per suspension, revocation
- * or expiry, applied exactly once) and the expiry schedule. The schedule is a BullMQ job scheduler
+ * or expiry, applied exactly once), its counterpart after a reinstatement or validation, and the
+ * expiry schedule. The schedule is a BullMQ job scheduler
  * with a fixed id: every worker upserts the same one, so several workers still run it once per
  * period, and a sweep that does overlap expires each certification once (see expireDue).
  */
 @Injectable()
 export class CertificationProcessor implements OnApplicationBootstrap {
   private readonly logger = new Logger(CertificationProcessor.name);
-  private subscriber?: OffersWithdrawnSubscriber;
+  private subscriber?: CertificationFollowUp;
 
   constructor(
     private readonly queues: QueueRegistry,
@@ -55,7 +58,7 @@ export class CertificationProcessor implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     // Any module of the worker may provide the follow-up (the orders lib, later): looked up app-wide.
     try {
-      this.subscriber = this.moduleRef.get(OffersWithdrawnSubscriber, { strict: false });
+      this.subscriber = this.moduleRef.get(CertificationFollowUp, { strict: false });
     } catch {
       this.subscriber = undefined;
     }
@@ -90,20 +93,21 @@ export class CertificationProcessor implements OnApplicationBootstrap {
     }
     const event = job.data as OutboxJob<CertificationWithdrawnPayload>;
     if (event.type === CERTIFICATION_WITHDRAWN) await this.cascade(event.eventId, event.payload);
+    if (event.type === CERTIFICATION_RESTORED) await this.restored(event.eventId, event.payload);
   }
 
   /**
    * Takes the product's offers off the market unless it still holds a valid certification (another
-   * one, or this one reinstated meanwhile), tells the supplier, and hands the withdrawn offers to the
-   * order pipeline's follow-up. Once per event, however often the job is delivered.
+   * one, or this one reinstated meanwhile), tells the supplier, and hands the withdrawn offers and
+   * where the product stands now to the order pipeline's follow-up. Once per event, however often
+   * the job is delivered.
    */
   async cascade(eventId: string, payload: CertificationWithdrawnPayload): Promise<void> {
     await runOnce(this.dataSource.manager, eventId, 'certification.withdrawal-cascade', async (manager) => {
-      const [product]: { brand: string; model: string; certified_until: Date | null }[] = await manager.query(
-        `SELECT brand, model, certified_until FROM product WHERE id = $1 FOR UPDATE`,
-        [payload.productId],
-      );
-      const stillCertified = product.certified_until !== null && product.certified_until > new Date();
+      const product = await lockProduct(manager, payload.productId);
+      if (!product) return;
+      const now = new Date();
+      const stillCertified = product.certifiedUntil !== null && product.certifiedUntil > now;
       const word = WITHDRAWAL_WORDS[payload.decision] ?? payload.decision;
       const withdrawn = stillCertified
         ? []
@@ -138,7 +142,30 @@ export class CertificationProcessor implements OnApplicationBootstrap {
           }),
         ),
       );
-      await this.subscriber?.onOffersWithdrawn(manager, { ...payload, offerIds });
+      const withdrawal = (await productStandings(manager, [payload.productId], now)).get(payload.productId);
+      await this.subscriber?.onCertificationDecided(manager, {
+        ...payload,
+        offerIds,
+        withdrawal: withdrawal ?? null,
+      });
+    });
+  }
+
+  /**
+   * After a reinstatement or a validation: hands where the product stands now to the follow-up (open
+   * orders flagged by an earlier withdrawal are cleared). The product's row is locked as the cascade
+   * locks it, so the follow-ups of one product run one after the other, each reading the state the
+   * previous left. Offers stay withdrawn: their supplier re-publishes them. Once per event.
+   */
+  async restored(eventId: string, payload: CertificationWithdrawnPayload): Promise<void> {
+    await runOnce(this.dataSource.manager, eventId, 'certification.restored-follow-up', async (manager) => {
+      if (!(await lockProduct(manager, payload.productId))) return;
+      const withdrawal = (await productStandings(manager, [payload.productId])).get(payload.productId);
+      await this.subscriber?.onCertificationDecided(manager, {
+        ...payload,
+        offerIds: [],
+        withdrawal: withdrawal ?? null,
+      });
     });
   }
 }

@@ -17,6 +17,7 @@ import {
   CertificationStatus,
   DecisionKind,
   REASON_REQUIRED,
+  RESTORING,
   transition,
   WITHDRAWING,
 } from './domain/certification.states';
@@ -25,6 +26,12 @@ import { supplierRecipients } from './recipients';
 
 /** Recorded after a suspension, revocation or expiry: the cascade job takes the product's offers off the market. */
 export const CERTIFICATION_WITHDRAWN = 'certification.withdrawn';
+
+/**
+ * Recorded after a reinstatement or a validation: the product may be certified again, and what
+ * followed its withdrawal (open orders flagged at risk) follows it back.
+ */
+export const CERTIFICATION_RESTORED = 'certification.restored';
 
 export interface CertificationWithdrawnPayload {
   certificationId: string;
@@ -224,7 +231,7 @@ export class CertificationDecisionsService {
 
   /**
    * A withdrawal goes to the cascade, which tells the supplier what it withdrew; other decisions are
-   * told to the supplier at once.
+   * told to the supplier at once, and a reinstatement or validation goes to the follow-up job too.
    */
   private async eventsOf(
     manager: EntityManager,
@@ -246,13 +253,25 @@ export class CertificationDecisionsService {
       decision === DecisionKind.VALIDATE
         ? ` jusqu’au ${certification.validUntil?.toISOString().slice(0, 10)}`
         : '';
-    return (await supplierRecipients(manager, certification.supplierId)).map((recipient) =>
+    const notices = (await supplierRecipients(manager, certification.supplierId)).map((recipient) =>
       notificationEvent({
         recipient,
         subject: `Certification ${certification.standardCode} ${DECISION_WORDS[decision]}`,
         body: `La DGE a ${DECISION_WORDS[decision].replace(/e$/, '')} votre certification (rapport ${certification.reportNumber})${until}.${reason ? ` Motif : ${reason}` : ''}`,
       }),
     );
+    if (!RESTORING.has(decision)) return notices;
+    const payload: CertificationWithdrawnPayload = {
+      certificationId: certification.id,
+      productId: certification.productId,
+      supplierId: certification.supplierId,
+      decision,
+      reason,
+    };
+    return [
+      ...notices,
+      { type: CERTIFICATION_RESTORED, queue: QUEUES.certification, payload: { ...payload } },
+    ];
   }
 
   /**

@@ -7,7 +7,8 @@ export * from './certification.module';
 export * from './certifications.service';
 export * from './decisions.service';
 export * from './certification.processor';
-export * from './offers-withdrawn';
+export * from './certification-follow-up';
+export * from './product-standing';
 export * from './documents/document-storage';
 export * from './demo-data';
 

@@ -1,3 +1,3 @@
 export * from './order-pipeline.processor';
 export * from './invoice.processor';
-export * from './withdrawn-offers.subscriber';
+export * from './order-risk.follow-up';

@@ -49,6 +49,9 @@ export const REASON_REQUIRED = new Set([DecisionKind.REJECT, DecisionKind.SUSPEN
 /** Decisions after which the product's offers must leave the market. */
 export const WITHDRAWING = new Set([DecisionKind.SUSPEND, DecisionKind.REVOKE, DecisionKind.EXPIRE]);
 
+/** Decisions after which the product may be certified again: what followed a withdrawal is undone. */
+export const RESTORING = new Set([DecisionKind.VALIDATE, DecisionKind.REINSTATE]);
+
 export type TransitionResult = { ok: true; to: CertificationStatus } | { ok: false; reason: string };
 
 export function transition(from: CertificationStatus, decision: DecisionKind): TransitionResult {

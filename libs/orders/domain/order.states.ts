@@ -91,8 +91,9 @@ export const ORDER_RULES: Record<OrderAction, Rule> = {
 
 /**
  * Once the supplier confirmed, only the supplier may still cancel, unless the order is at risk
- * (flagged: its product's certification was withdrawn): the buyer need not take masks that may no
- * longer be sold, and may cancel until shipment.
+ * (flagged while its product's certification is withdrawn; cleared when it holds again, see
+ * order-risk.ts): the buyer need not take masks that may no longer be sold, and may cancel until
+ * shipment.
  */
 const BUYER_CANCELS_UNTIL = new Set<OrderStatus>([...BEFORE_PAYMENT, S.PAID]);
 const BUYER_CANCELS_AT_RISK_UNTIL = new Set<OrderStatus>([...BUYER_CANCELS_UNTIL, S.CONFIRMED]);
@@ -102,7 +103,7 @@ export type Decision =
 
 /** What else about the order a rule may depend on. */
 export interface OrderCircumstances {
-  /** The order carries a flag (e.g. its product's certification was revoked). */
+  /** The order carries a flag (its product's certification is suspended, revoked or expired). */
   atRisk?: boolean;
 }
 
