@@ -23,5 +23,24 @@ module.exports = {
       globalSetup: '<rootDir>/test/harness/global-setup.ts',
       globalTeardown: '<rootDir>/test/harness/global-teardown.ts',
     },
+    // The suites that run jobs, again on BullMQ's PostgreSQL backend (what `npm start` uses without
+    // Redis), so that path cannot break silently. Redis fault suites (outbox, order-faults) stay above.
+    {
+      ...common,
+      displayName: 'e2e-pg-queue',
+      testMatch: [
+        'orders',
+        'payments',
+        'certification-jobs',
+        'needs',
+        'outbox-restore',
+        'worker-crash',
+        'shutdown',
+        'worker-metrics',
+      ].map((suite) => `<rootDir>/test/${suite}.e2e-spec.ts`),
+      setupFiles: ['<rootDir>/test/harness/postgres-queue.ts'],
+      globalSetup: '<rootDir>/test/harness/global-setup.ts',
+      globalTeardown: '<rootDir>/test/harness/global-teardown.ts',
+    },
   ],
 };

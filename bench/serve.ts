@@ -1,4 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { listenApi } from '../libs/core/runtime/listen';
 
 /**
  * Runs in a child process started by the bench runner (lib.ts startServer): starts one app on a free
@@ -10,8 +11,7 @@ export function serveInChild(create: () => Promise<NestExpressApplication>): voi
   const main = async (): Promise<void> => {
     if (!process.send) throw new Error('this script must be started by the bench runner (fork with IPC)');
     const app = await create();
-    await app.listen(0, '127.0.0.1');
-    const { port } = app.getHttpServer().address() as { port: number };
+    const port = await listenApi(app, 0, '127.0.0.1');
     let closing = false;
     const close = async (): Promise<void> => {
       if (closing) return;

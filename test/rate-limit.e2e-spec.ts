@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { findOnPath, freePort, startRedisServer } from '@masks/core';
 import { createApiApp } from '../apps/api/bootstrap';
+import { listenApi } from '@masks/core';
 import { startTestApp, waitFor, type TestApp } from './harness/app';
 import { codeOf } from './harness/factories';
 
@@ -26,8 +27,7 @@ describe('rate limiting across API replicas', () => {
     app = await startTestApp({ env: { RATE_LIMIT_PER_MINUTE: '10' } });
     // A second replica of the same deployment: same database, same Redis, same configuration.
     replica = await createApiApp({ shutdownHooks: false });
-    await replica.listen(0, '127.0.0.1');
-    replicaUrl = `http://127.0.0.1:${(replica.getHttpServer().address() as { port: number }).port}`;
+    replicaUrl = `http://127.0.0.1:${await listenApi(replica, 0, '127.0.0.1')}`;
   });
   afterAll(async () => {
     await replica.close();

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
-import { loadConfig } from '@masks/core';
+import { listenApi, loadConfig } from '@masks/core';
 import { createApiApp } from './bootstrap';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApiApp();
-  await app.listen(config.port, '0.0.0.0');
+  await listenApi(app, config.port, '0.0.0.0');
   console.error(`GraphQL API on http://localhost:${config.port}/graphql`);
 }
 

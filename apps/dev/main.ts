@@ -1,6 +1,13 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
-import { resolveDatabase, resolveRedis, runMigrations, loadConfig, QueueRegistry } from '@masks/core';
+import {
+  listenApi,
+  loadConfig,
+  QueueRegistry,
+  resolveDatabase,
+  resolveRedis,
+  runMigrations,
+} from '@masks/core';
 import { DEMO_PASSWORD, OrganisationsDemoData } from '@masks/organisations';
 import { CatalogDemoData } from '@masks/catalog';
 import { CertificationDemoData } from '@masks/certification';
@@ -20,7 +27,6 @@ async function main(): Promise<void> {
   process.env.DATABASE_URL = database.url;
   if (redis.url) process.env.REDIS_URL = redis.url;
   process.env.QUEUE_BACKEND ??= redis.url ? 'redis' : 'postgres';
-  process.env.LOG_LEVEL ??= 'warn';
   // One process: the API's /metrics already shows the worker's counters, no second listener needed.
   process.env.WORKER_METRICS_PORT ??= '0';
   const config = loadConfig();
@@ -31,7 +37,7 @@ async function main(): Promise<void> {
   const loaded = await api.get(OrganisationsDemoData).load();
   const demoProducts = await api.get(CatalogDemoData).load();
   if (demoProducts) await api.get(CertificationDemoData).load(demoProducts);
-  await api.listen(config.port, '127.0.0.1');
+  await listenApi(api, config.port, '127.0.0.1');
 
   const print = (line: string) => process.stdout.write(`${line}\n`);
   print(
@@ -46,9 +52,14 @@ async function main(): Promise<void> {
 
   let stopping = false;
   const stop = async (signal: string) => {
-    if (stopping) return;
+    // A second Ctrl-C, or a shutdown stuck for 20 s, ends the process at once.
+    if (stopping) process.exit(130);
     stopping = true;
-    print(`${signal}: stopping…`);
+    print(`${signal}: stopping… (again to force)`);
+    setTimeout(() => {
+      console.error('Shutdown took over 20 s: exiting now');
+      process.exit(1);
+    }, 20_000).unref();
     await api.close();
     await worker.close();
     await redis.stop();

@@ -39,6 +39,7 @@ export * from './ops/ops.controller';
 export * from './ops/queue-dashboard';
 export * from './ops/shutdown';
 export * from './runtime/embedded';
+export * from './runtime/listen';
 
 import { OutboxEvent, ProcessedEvent } from './outbox/outbox-event.entity';
 import { Notification } from './notifications/notification.entity';

@@ -6,7 +6,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { QueryCounter, runMigrations } from '@masks/core';
+import { listenApi, QueryCounter, runMigrations } from '@masks/core';
 import { ALL_ENTITIES } from '../../apps/common/entities';
 import { createApiApp } from '../../apps/api/bootstrap';
 import { createWorker } from '../../apps/worker/bootstrap';
@@ -121,13 +121,21 @@ export async function waitFor(
   throw new Error(`${what} not met within ${timeoutMs} ms`);
 }
 
+/**
+ * The queue backend under test: Redis, or BullMQ's PostgreSQL backend for the `e2e-pg-queue` project
+ * (the job suites run on both). With PostgreSQL the queues live in the suite's own database.
+ */
+function queueBackendEnv(): Record<string, string> {
+  if (process.env.TEST_QUEUE_BACKEND === 'postgres') return { QUEUE_BACKEND: 'postgres', REDIS_URL: '' };
+  return { QUEUE_BACKEND: 'redis', REDIS_URL: process.env.TEST_REDIS_URL as string };
+}
+
 /** The environment of an app under test: its own database and queue prefix, the suite's Redis. */
 export function testEnv(database: { name: string; url: string }): Record<string, string> {
   return {
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
-    REDIS_URL: process.env.TEST_REDIS_URL as string,
-    QUEUE_BACKEND: 'redis',
+    ...queueBackendEnv(),
     QUEUE_PREFIX: `test_${database.name}`,
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',
     LOG_LEVEL: 'silent',
@@ -155,9 +163,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   Object.assign(process.env, testEnv(database), options.env);
   const worker = options.worker ? await createWorker({ shutdownHooks: false }) : undefined;
   const api = await createApiApp({ shutdownHooks: false });
-  await api.listen(0, '127.0.0.1');
-  const address = api.getHttpServer().address() as { port: number };
-  const url = `http://127.0.0.1:${address.port}`;
+  const url = `http://127.0.0.1:${await listenApi(api, 0, '127.0.0.1')}`;
   const dataSource = api.get(DataSource);
   return {
     api,

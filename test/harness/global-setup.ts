@@ -14,6 +14,8 @@ import {
  * the environment; teardown stops what was started.
  */
 export default async function globalSetup(): Promise<void> {
+  // Every e2e project names this setup; the services are found (or started) once per run.
+  if ((globalThis as { __testServiceStops?: unknown }).__testServiceStops) return;
   const stops: (() => Promise<void>)[] = [];
   let pgServer = process.env.DATABASE_URL;
   if (!pgServer) {

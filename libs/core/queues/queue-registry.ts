@@ -1,6 +1,15 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationShutdown,
+  OnModuleInit,
+} from '@nestjs/common';
+import { Client } from 'pg';
 import {
   createPostgresBackend,
+  runMigrations as migrateBullmqSchema,
   Queue,
   Worker,
   type BackendFactory,
@@ -13,6 +22,7 @@ import {
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { jobsProcessed } from '../observability/metrics';
+import { ErrorStormDetector, RepeatedErrorLog } from '../observability/repeated-errors';
 import { redisOptions } from './redis-options';
 
 /** One queue per concern. Later capabilities add theirs here so every process sees the same list. */
@@ -26,6 +36,24 @@ export const QUEUES = {
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
+/** BullMQ's PostgreSQL backend keeps its tables in this schema of the application's database. */
+export const BULLMQ_SCHEMA = 'bullmq';
+
+/**
+ * Creates (or upgrades) BullMQ's own schema in the application's database. BullMQ runs its migrations
+ * in one transaction under an advisory lock: processes starting together apply them once.
+ */
+export async function migrateQueueSchema(databaseUrl: string): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    await migrateBullmqSchema(client, BULLMQ_SCHEMA);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
 /** Explicit retries with backoff; completed jobs are cleaned up, failed ones kept for the dashboard. */
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   attempts: 8,
@@ -35,21 +63,41 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   removeOnFail: false,
 };
 
+/** Five errors within a second is a loop, not bad luck: pause 1 s, then 2, 4… at most a minute. */
+const WORKER_ERROR_STORM = {
+  threshold: 5,
+  windowMs: 1000,
+  baseDelayMs: 1000,
+  maxDelayMs: 60_000,
+  quietResetMs: 60_000,
+};
+
 /**
  * Creates BullMQ queues and workers on the backend chosen at start-up: Redis, or BullMQ's own
  * PostgreSQL backend when no Redis is available (embedded runs). Producers fail fast while Redis is
  * unreachable (no offline queue): the outbox keeps the event and retries, so nothing is lost.
  */
 @Injectable()
-export class QueueRegistry implements BeforeApplicationShutdown, OnApplicationShutdown {
+export class QueueRegistry implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(QueueRegistry.name);
+  private readonly errors = new RepeatedErrorLog((message) => this.logger.warn(message));
   private readonly queues = new Map<string, Queue>();
   private readonly workers: Worker[] = [];
+  private readonly resumeTimers = new Set<NodeJS.Timeout>();
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
+  /**
+   * On PostgreSQL, BullMQ's schema must exist before the first queue or worker is made (without it
+   * every worker fails in a loop). Module init runs before any processor creates its worker
+   * (onApplicationBootstrap), and a database that cannot be reached fails the start-up plainly.
+   */
+  async onModuleInit(): Promise<void> {
+    if (this.config.queueBackend === 'postgres') await migrateQueueSchema(this.config.databaseUrl);
+  }
+
   get backendDescription(): string {
-    if (this.config.queueBackend === 'postgres') return 'BullMQ on PostgreSQL (schema bullmq)';
+    if (this.config.queueBackend === 'postgres') return `BullMQ on PostgreSQL (schema ${BULLMQ_SCHEMA})`;
     const url = new URL(this.config.redisUrl as string);
     return `Redis ${url.hostname}:${url.port || 6379}`;
   }
@@ -59,7 +107,7 @@ export class QueueRegistry implements BeforeApplicationShutdown, OnApplicationSh
       return {
         connection: {
           connectionString: this.config.databaseUrl,
-          schema: 'bullmq',
+          schema: BULLMQ_SCHEMA,
         } as unknown as ConnectionOptions,
       };
     }
@@ -88,7 +136,7 @@ export class QueueRegistry implements BeforeApplicationShutdown, OnApplicationSh
     const backend = this.backend();
     const opts = { ...this.connection(true), defaultJobOptions: DEFAULT_JOB_OPTIONS };
     const queue = backend ? new Queue(name, opts, backend) : new Queue(name, opts);
-    queue.on('error', (error) => this.logger.warn(`queue ${name}: ${error.message}`));
+    queue.on('error', (error) => this.errors.report(`queue ${name}`, `queue ${name}: ${error.message}`));
     // A producer whose connection set-up failed (Redis lost between the connection and its first
     // reply) stays failed for good in BullMQ: drop it, so the next use starts a fresh one.
     queue.waitUntilReady().catch((error: Error) => {
@@ -114,8 +162,16 @@ export class QueueRegistry implements BeforeApplicationShutdown, OnApplicationSh
     const worker = backend
       ? new Worker<T>(name, processor, opts, backend)
       : new Worker<T>(name, processor, opts);
-    worker.on('error', (error) => this.logger.warn(`worker ${name}: ${error.message}`));
-    worker.on('completed', () => jobsProcessed.inc({ queue: name, outcome: 'completed' }));
+    const storms = new ErrorStormDetector(WORKER_ERROR_STORM);
+    worker.on('error', (error) => {
+      this.errors.report(`worker ${name}`, `worker ${name}: ${error.message}`);
+      const pause = storms.record();
+      if (pause) this.pauseWorker(worker, pause);
+    });
+    worker.on('completed', () => {
+      storms.succeeded();
+      jobsProcessed.inc({ queue: name, outcome: 'completed' });
+    });
     worker.on('failed', (job, error) => {
       const dead = job !== undefined && job.attemptsMade >= (job.opts.attempts ?? 1);
       jobsProcessed.inc({ queue: name, outcome: dead ? 'dead' : 'failed' });
@@ -126,12 +182,29 @@ export class QueueRegistry implements BeforeApplicationShutdown, OnApplicationSh
   }
 
   /**
+   * A worker failing in a loop (BullMQ retries errors it does not take for connection errors at once)
+   * stops fetching for a while, then tries again; jobs in flight finish meanwhile.
+   */
+  private pauseWorker(worker: Worker, ms: number): void {
+    if (worker.isPaused() || worker.closing) return;
+    this.errors.report(`pause ${worker.name}`, `worker ${worker.name}: failing repeatedly, paused ${ms} ms`);
+    void worker.pause(true).catch(() => undefined);
+    const timer = setTimeout(() => {
+      this.resumeTimers.delete(timer);
+      if (!worker.closing) worker.resume();
+    }, ms);
+    this.resumeTimers.add(timer);
+  }
+
+  /**
    * Graceful shutdown, first step: workers stop taking jobs and finish those in flight. Before any
    * onApplicationShutdown hook, so the database connections those jobs use are still open.
    */
   async beforeApplicationShutdown(): Promise<void> {
     if (!this.workers.length) return;
     this.logger.log('stopping workers: no new jobs, finishing those in flight');
+    for (const timer of this.resumeTimers) clearTimeout(timer);
+    this.resumeTimers.clear();
     await Promise.allSettled(this.workers.map((worker) => worker.close()));
     this.workers.length = 0;
   }
@@ -140,5 +213,6 @@ export class QueueRegistry implements BeforeApplicationShutdown, OnApplicationSh
   async onApplicationShutdown(): Promise<void> {
     await Promise.allSettled([...this.queues.values()].map((queue) => queue.close()));
     this.queues.clear();
+    this.errors.flush();
   }
 }
