@@ -6,7 +6,7 @@ import {
   OnApplicationShutdown,
   OnModuleInit,
 } from '@nestjs/common';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 import {
   createPostgresBackend,
   runMigrations as migrateBullmqSchema,
@@ -63,6 +63,9 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   removeOnFail: false,
 };
 
+/** Connections for BullMQ's statements on PostgreSQL, besides one LISTEN client per worker. */
+const POSTGRES_QUEUE_STATEMENT_CONNECTIONS = 10;
+
 /** Five errors within a second is a loop, not bad luck: pause 1 s, then 2, 4… at most a minute. */
 const WORKER_ERROR_STORM = {
   threshold: 5,
@@ -84,6 +87,7 @@ export class QueueRegistry implements OnModuleInit, BeforeApplicationShutdown, O
   private readonly queues = new Map<string, Queue>();
   private readonly workers: Worker[] = [];
   private readonly resumeTimers = new Set<NodeJS.Timeout>();
+  private pgPool?: Pool;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -104,12 +108,7 @@ export class QueueRegistry implements OnModuleInit, BeforeApplicationShutdown, O
 
   private connection(producer: boolean): { connection: ConnectionOptions; prefix?: string } {
     if (this.config.queueBackend === 'postgres') {
-      return {
-        connection: {
-          connectionString: this.config.databaseUrl,
-          schema: BULLMQ_SCHEMA,
-        } as unknown as ConnectionOptions,
-      };
+      return { connection: this.postgresPool() as unknown as ConnectionOptions };
     }
     return {
       prefix: this.config.queuePrefix,
@@ -120,6 +119,28 @@ export class QueueRegistry implements OnModuleInit, BeforeApplicationShutdown, O
           : { maxRetriesPerRequest: null }),
       },
     };
+  }
+
+  /**
+   * One pool for every queue and worker of this process. Given connection options instead, BullMQ
+   * opens a pool of up to 10 per queue and two per worker (plus a LISTEN client each): over a
+   * hundred connections per process, past PostgreSQL's default max_connections. Each worker holds
+   * one client of this pool for its LISTEN; the rest serve the queue statements, waiting their turn.
+   */
+  private postgresPool(): Pool {
+    if (this.pgPool) return this.pgPool;
+    const pool = new Pool({
+      connectionString: this.config.databaseUrl,
+      max: Object.keys(QUEUES).length + POSTGRES_QUEUE_STATEMENT_CONNECTIONS,
+      // BullMQ's statements name its tables unqualified.
+      options: `-c search_path=${BULLMQ_SCHEMA}`,
+      keepAlive: true,
+    });
+    // Every queue and worker listens for the pool's errors too.
+    pool.setMaxListeners(0);
+    pool.on('error', (error) => this.errors.report('queue pool', `queue pool: ${error.message}`));
+    this.pgPool = pool;
+    return pool;
   }
 
   // Typed as the Redis factory so both branches build the same Queue/Worker type; both satisfy the
@@ -213,6 +234,8 @@ export class QueueRegistry implements OnModuleInit, BeforeApplicationShutdown, O
   async onApplicationShutdown(): Promise<void> {
     await Promise.allSettled([...this.queues.values()].map((queue) => queue.close()));
     this.queues.clear();
+    await this.pgPool?.end().catch(() => undefined);
+    this.pgPool = undefined;
     this.errors.flush();
   }
 }

@@ -1,7 +1,7 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 
 /**
@@ -66,6 +66,25 @@ export async function ensureDatabase(serverUrl: string, name: string): Promise<s
   return url.toString();
 }
 
+/**
+ * As root, the embedded server runs as a `postgres` system user, which must be able to walk down to
+ * its data folder: a project under a 0700 home (/root) would fail deep inside initdb with a bare
+ * "Permission denied". Say what to do instead.
+ */
+function assertReachableByPostgresUser(dataDir: string): void {
+  if (process.getuid?.() !== 0) return;
+  for (let dir = dirname(resolve(dataDir)); ; dir = dirname(dir)) {
+    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
+      throw new Error(
+        `The embedded PostgreSQL runs as the "postgres" user when started as root, and it cannot enter ${dir} ` +
+          `(mode ${(statSync(dir).mode & 0o777).toString(8)}). Run as another user, allow it (chmod o+x ${dir}), ` +
+          'move the project, or set DATABASE_URL to a PostgreSQL server.',
+      );
+    }
+    if (dir === dirname(dir)) return;
+  }
+}
+
 /** Starts (and first initialises) an embedded PostgreSQL 18 whose data lives in `dataDir`. */
 export async function startEmbeddedPostgres(
   dataDir: string,
@@ -78,6 +97,7 @@ export async function startEmbeddedPostgres(
       stop(): Promise<void>;
     };
   };
+  assertReachableByPostgresUser(dataDir);
   const chosenPort = port ?? (await freePort());
   const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
   mkdirSync(dataDir, { recursive: true });
