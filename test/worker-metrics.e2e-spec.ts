@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { freePort, notificationEvent, recordEvents } from '@masks/core';
 import { startTestApp, waitFor, type TestApp } from './harness/app';
 
@@ -45,6 +46,20 @@ describe('worker /metrics and /health', () => {
   it('serves nothing else', async () => {
     expect((await fetch(`${base}/graphql`)).status).toBe(404);
     expect((await fetch(`${base}/metrics`, { method: 'POST' })).status).toBe(404);
+  });
+
+  it('answers 400 to a request target that is no URL, and keeps serving', async () => {
+    const statusLine = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(new URL(base).port), '127.0.0.1', () =>
+        socket.write('GET //[ HTTP/1.1\r\nHost: worker\r\nConnection: close\r\n\r\n'),
+      );
+      let received = '';
+      socket.on('data', (chunk) => (received += String(chunk)));
+      socket.on('end', () => resolve(received.split('\r\n')[0]));
+      socket.on('error', reject);
+    });
+    expect(statusLine).toBe('HTTP/1.1 400 Bad Request');
+    expect((await fetch(`${base}/health`)).status).toBe(200);
   });
 
   it('stops listening when the worker shuts down', async () => {

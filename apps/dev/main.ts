@@ -66,8 +66,13 @@ async function main(): Promise<void> {
     await database.stop();
     process.exit(0);
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  // A failing close (a server that will not stop) must still end the process, and say why.
+  const stopFailed = (error: unknown) => {
+    console.error(`Shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  };
+  process.on('SIGINT', () => void stop('SIGINT').catch(stopFailed));
+  process.on('SIGTERM', () => void stop('SIGTERM').catch(stopFailed));
 }
 
 main().catch((error) => {

@@ -20,7 +20,14 @@ export class WorkerMetricsServer implements OnApplicationBootstrap, OnApplicatio
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.workerMetricsPort) return;
-    const server = createServer((req, res) => void this.handle(req, res));
+    // The handler is async: a rejection it did not expect would otherwise be unhandled (the worker exits).
+    const server = createServer((req, res) => {
+      this.handle(req, res).catch((error: unknown) => {
+        this.logger.warn(`metrics listener: ${error instanceof Error ? error.message : String(error)}`);
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
+    });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(this.config.workerMetricsPort, '0.0.0.0', resolve);
@@ -30,6 +37,10 @@ export class WorkerMetricsServer implements OnApplicationBootstrap, OnApplicatio
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!URL.canParse(req.url ?? '/', 'http://worker')) {
+      res.writeHead(400).end();
+      return;
+    }
     const path = new URL(req.url ?? '/', 'http://worker').pathname;
     if (req.method !== 'GET' || (path !== '/metrics' && path !== '/health')) {
       res.writeHead(404).end();
