@@ -85,8 +85,10 @@ export class QueueRegistry implements OnModuleInit, BeforeApplicationShutdown, O
   private readonly logger = new Logger(QueueRegistry.name);
   private readonly errors = new RepeatedErrorLog((message) => this.logger.warn(message));
   private readonly queues = new Map<string, Queue>();
-  private readonly workers: Worker[] = [];
-  private readonly resumeTimers = new Set<NodeJS.Timeout>();
+  private readonly workers = new Set<Worker>();
+  /** Workers being replaced, still finishing their jobs. */
+  private readonly retiring = new Set<Promise<unknown>>();
+  private readonly restartTimers = new Set<NodeJS.Timeout>();
   private pgPool?: Pool;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
@@ -176,45 +178,54 @@ export class QueueRegistry implements OnModuleInit, BeforeApplicationShutdown, O
     return Object.values(QUEUES).map((name) => this.queue(name));
   }
 
-  worker<T>(name: QueueName, processor: Processor<T>, options: Partial<WorkerOptions> = {}): Worker<T> {
+  /** Starts consuming a queue; the registry keeps the worker running (and replaces it) until shutdown. */
+  worker<T>(name: QueueName, processor: Processor<T>, options: Partial<WorkerOptions> = {}): void {
     const backend = this.backend();
     const lock = { lockDuration: this.config.jobLockMs, stalledInterval: this.config.jobLockMs };
     const opts: WorkerOptions = { concurrency: 10, ...lock, ...options, ...this.connection(false) };
-    const worker = backend
-      ? new Worker<T>(name, processor, opts, backend)
-      : new Worker<T>(name, processor, opts);
     const storms = new ErrorStormDetector(WORKER_ERROR_STORM);
-    worker.on('error', (error) => {
-      this.errors.report(`worker ${name}`, `worker ${name}: ${error.message}`);
-      const pause = storms.record();
-      if (pause) this.pauseWorker(worker, pause);
-    });
-    worker.on('completed', () => {
-      storms.succeeded();
-      jobsProcessed.inc({ queue: name, outcome: 'completed' });
-    });
-    worker.on('failed', (job, error) => {
-      const dead = job !== undefined && job.attemptsMade >= (job.opts.attempts ?? 1);
-      jobsProcessed.inc({ queue: name, outcome: dead ? 'dead' : 'failed' });
-      if (dead) this.logger.error(`job ${job?.id} on ${name} failed for good: ${error.message}`);
-    });
-    this.workers.push(worker);
-    return worker;
+    const start = () => {
+      const worker = backend
+        ? new Worker<T>(name, processor, opts, backend)
+        : new Worker<T>(name, processor, opts);
+      worker.on('error', (error) => {
+        this.errors.report(`worker ${name}`, `worker ${name}: ${error.message}`);
+        const pause = storms.record();
+        if (pause) this.replaceLater(worker, pause, start);
+      });
+      worker.on('completed', () => {
+        storms.succeeded();
+        jobsProcessed.inc({ queue: name, outcome: 'completed' });
+      });
+      worker.on('failed', (job, error) => {
+        const dead = job !== undefined && job.attemptsMade >= (job.opts.attempts ?? 1);
+        jobsProcessed.inc({ queue: name, outcome: dead ? 'dead' : 'failed' });
+        if (dead) this.logger.error(`job ${job?.id} on ${name} failed for good: ${error.message}`);
+      });
+      this.workers.add(worker);
+    };
+    start();
   }
 
   /**
-   * A worker failing in a loop (BullMQ retries errors it does not take for connection errors at once)
-   * stops fetching for a while, then tries again; jobs in flight finish meanwhile.
+   * A worker failing in a loop (BullMQ retries at once the errors it does not take for a lost
+   * connection) is closed, its jobs in flight finishing, and a fresh one starts after the pause:
+   * new connections, and no readiness check that BullMQ keeps failed for good once it has failed.
    */
-  private pauseWorker(worker: Worker, ms: number): void {
-    if (worker.isPaused() || worker.closing) return;
-    this.errors.report(`pause ${worker.name}`, `worker ${worker.name}: failing repeatedly, paused ${ms} ms`);
-    void worker.pause(true).catch(() => undefined);
+  private replaceLater(worker: Worker, ms: number, start: () => void): void {
+    if (!this.workers.delete(worker)) return;
+    this.errors.report(
+      `restart ${worker.name}`,
+      `worker ${worker.name}: failing repeatedly, restarted in ${ms} ms`,
+    );
+    const closed = worker.close().catch(() => undefined);
+    this.retiring.add(closed);
+    void closed.then(() => this.retiring.delete(closed));
     const timer = setTimeout(() => {
-      this.resumeTimers.delete(timer);
-      if (!worker.closing) worker.resume();
+      this.restartTimers.delete(timer);
+      start();
     }, ms);
-    this.resumeTimers.add(timer);
+    this.restartTimers.add(timer);
   }
 
   /**
@@ -222,12 +233,12 @@ export class QueueRegistry implements OnModuleInit, BeforeApplicationShutdown, O
    * onApplicationShutdown hook, so the database connections those jobs use are still open.
    */
   async beforeApplicationShutdown(): Promise<void> {
-    if (!this.workers.length) return;
+    for (const timer of this.restartTimers) clearTimeout(timer);
+    this.restartTimers.clear();
+    if (!this.workers.size && !this.retiring.size) return;
     this.logger.log('stopping workers: no new jobs, finishing those in flight');
-    for (const timer of this.resumeTimers) clearTimeout(timer);
-    this.resumeTimers.clear();
-    await Promise.allSettled(this.workers.map((worker) => worker.close()));
-    this.workers.length = 0;
+    await Promise.allSettled([...[...this.workers].map((worker) => worker.close()), ...this.retiring]);
+    this.workers.clear();
   }
 
   /** Last step: producers close once nothing (HTTP requests, the outbox relay) can enqueue any more. */
