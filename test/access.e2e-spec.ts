@@ -78,6 +78,13 @@ const OPERATIONS: Operation[] = [
     allowed: ADMINS,
   },
   { name: 'auditLog', query: `{ auditLog(first: 5) { edges { node { id action } } } }`, allowed: ADMINS },
+  // A supplier's account for bank transfers: its admins (and, to read it, supplier managers) only.
+  { name: 'myBankDetails', query: `{ myBankDetails { iban } }`, allowed: ['supplierAdmin'] },
+  {
+    name: 'setMyBankDetails',
+    query: `mutation { setMyBankDetails(input: { accountHolder: "Fournisseur SAS", iban: "FR7630006000011234567890189", bic: "AGRIFRPP" }) { iban } }`,
+    allowed: ['supplierAdmin'],
+  },
   {
     name: 'subcontractingLinks',
     query: `{ subcontractingLinks { id } }`,

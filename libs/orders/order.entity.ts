@@ -103,6 +103,22 @@ export class Order {
   @Column({ type: 'uuid', nullable: true })
   placedByUserId: string | null;
 
+  /**
+   * The supplier's bank account as it stood when the order was placed (bank-transfer orders; all
+   * three null when the supplier had declared none). A copy, not a link to the supplier's current
+   * details: the invoice is issued from the order and must not change afterwards, the buyer may have
+   * set up the transfer already, and an account swapped after the fact is the classic payment fraud.
+   * So a supplier changing its IBAN affects orders placed from then on; older ones keep the old account.
+   */
+  @Column({ type: 'text', nullable: true })
+  supplierAccountHolder: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  supplierIban: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  supplierBic: string | null;
+
   @Field(() => String, { nullable: true, description: "The payment provider's reference" })
   @Column({ type: 'text', nullable: true })
   paymentReference: string | null;

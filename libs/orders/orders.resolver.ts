@@ -13,11 +13,13 @@ import {
 } from '@masks/core';
 import { OffersService, SupplierSummary } from '@masks/catalog';
 import { FOR_BUYERS, FOR_SUPPLIERS, FOR_SUPPLIERS_AND_DGE } from '@masks/organisations';
-import { Order, OrderLine, OrderTransition } from './order.entity';
+import { Order, OrderLine, OrderTransition, PaymentMethod } from './order.entity';
 import { OrderAction, OrderStatus } from './domain/order.states';
 import { PaymentGateway } from './payment-gateway';
 import { Invoice } from './invoices/invoice.entity';
 import { InvoicesService } from './invoices/invoices.service';
+import { BankTransferInstructions } from './models/bank-transfer.model';
+import { bankTransferOf } from './domain/bank-transfer';
 import { OrdersService, orderNumber } from './orders.service';
 import {
   AcknowledgeReceiptInput,
@@ -179,6 +181,18 @@ export class OrdersResolver {
     if (ctx.principal?.organisationId !== order.buyerId || order.status !== OrderStatus.AWAITING_PAYMENT)
       return Promise.resolve(null);
     return this.payments.paymentSecret(order);
+  }
+
+  @ResolveField(() => BankTransferInstructions, {
+    nullable: true,
+    description:
+      'Bank-transfer orders, for their buyer, their supplier and the DGE: the reference to quote and the supplier’s account as declared when the order was placed',
+  })
+  bankTransfer(@Ctx() ctx: RequestContext, @Parent() order: Order): BankTransferInstructions | null {
+    if (order.paymentMethod !== PaymentMethod.BANK_TRANSFER) return null;
+    const me = ctx.principal?.organisationId;
+    if (me !== order.buyerId && me !== order.supplierId && !ctx.isDge) return null;
+    return bankTransferOf(order);
   }
 
   @ResolveField(() => Invoice, {

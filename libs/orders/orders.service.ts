@@ -29,7 +29,7 @@ import {
   type MovementRequest,
 } from '@masks/catalog';
 import { findDepartment } from '@masks/geography';
-import { adminContactsOf } from '@masks/organisations';
+import { adminContactsOf, bankAccountQuery, printableIban } from '@masks/organisations';
 import {
   decide,
   DELIVERY_REPORTABLE,
@@ -40,6 +40,7 @@ import {
   SHIPMENT_REPORTABLE,
 } from './domain/order.states';
 import { priceOrder, vatRateOn, type VatRate } from './domain/pricing';
+import { accountSnapshotOf, bankTransferOf, orderNumber } from './domain/bank-transfer';
 import { Order, OrderLine, OrderTransition, PaymentMethod, VatRateRow } from './order.entity';
 import { ORDER_EVENTS } from './order.events';
 import { PaymentGateway } from './payment-gateway';
@@ -195,12 +196,26 @@ export class OrdersService {
             placedByUserId: ctx.userId ?? null,
             needId: options.needId ?? null,
           });
-          // The order, its lines and the first line of its history in one statement (one round trip).
-          const [generated]: { seq: number; created_at: Date; updated_at: Date }[] = await manager.query(
-            `WITH placed AS (
+          // The order, its lines and the first line of its history in one statement (one round trip). A
+          // transfer order also copies the supplier's account as it stands now, null without one (see
+          // Order.supplierIban), through the query the organisations lib owns.
+          const [generated]: {
+            seq: number;
+            created_at: Date;
+            updated_at: Date;
+            account_holder: string | null;
+            iban: string | null;
+            bic: string | null;
+          }[] = await manager.query(
+            `WITH account AS (
+               SELECT * FROM (${bankAccountQuery('$3')}) AS a WHERE $20::boolean
+             ), placed AS (
                INSERT INTO customer_order (id, buyer_id, supplier_id, status, payment_method, delivery_department_code, subtotal_cents,
-                 vat_rate_basis_points, vat_cents, total_cents, reservation_expires_at, placed_by_user_id, need_id)
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING seq, created_at, updated_at
+                 vat_rate_basis_points, vat_cents, total_cents, reservation_expires_at, placed_by_user_id, need_id,
+                 supplier_account_holder, supplier_iban, supplier_bic)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
+                 (SELECT "accountHolder" FROM account), (SELECT iban FROM account), (SELECT bic FROM account))
+               RETURNING seq, created_at, updated_at, supplier_account_holder AS account_holder, supplier_iban AS iban, supplier_bic AS bic
              ), lines AS (
                INSERT INTO order_line (order_id, offer_id, product_id, quantity, unit_price_micros, line_total_cents)
                SELECT $1, l.* FROM unnest($14::uuid[], $15::uuid[], $16::int[], $17::int[], $18::bigint[]) AS l
@@ -228,12 +243,18 @@ export class OrdersService {
               lines.map((line) => line.unitPriceMicros),
               totals.lines.map((line) => line.lineTotalCents),
               OrderActor.BUYER,
+              input.paymentMethod === PaymentMethod.BANK_TRANSFER,
             ],
           );
           Object.assign(order, {
             seq: generated.seq,
             createdAt: generated.created_at,
             updatedAt: generated.updated_at,
+            ...accountSnapshotOf(
+              generated.iban
+                ? { accountHolder: generated.account_holder!, iban: generated.iban, bic: generated.bic! }
+                : null,
+            ),
           });
           await audit(manager, ctx, {
             action: 'order.placed',
@@ -486,15 +507,20 @@ export class OrdersService {
           ...tell(supplier, `Commande ${number} payée`, `La commande ${number} est payée : confirmez-la.`),
           ORDER_EVENTS.invoice(order.id),
         ];
-      case OrderAction.ISSUE_INVOICE:
+      case OrderAction.ISSUE_INVOICE: {
+        const { reference, account } = bankTransferOf(order);
+        const where = account
+          ? ` sur le compte de ${account.accountHolder}, IBAN ${printableIban(account.iban)}, BIC ${account.bic}`
+          : ' ; le fournisseur n’a pas déclaré de coordonnées bancaires : demandez-les-lui';
         return [
           ORDER_EVENTS.invoice(order.id),
           ...tell(
             buyer,
             `Commande ${number} : facture à régler par virement`,
-            `Réglez la commande ${number} par virement avant le ${order.reservationExpiresAt?.toISOString().slice(0, 10)}.`,
+            `Réglez la commande ${number} par virement avant le ${order.reservationExpiresAt?.toISOString().slice(0, 10)}, en indiquant la référence ${reference}${where}.`,
           ),
         ];
+      }
       case OrderAction.CONFIRM:
         return tell(
           buyer,
@@ -832,7 +858,7 @@ export class OrdersService {
   }
 }
 
-export const orderNumber = (order: Pick<Order, 'seq'>): string => `CMD-${String(order.seq).padStart(8, '0')}`;
+export { orderNumber };
 
 /** The stock movements of an order's lines (recordMovements orders the locks). */
 const stockMovementsOf = (

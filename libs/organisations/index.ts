@@ -8,10 +8,15 @@ export * from './domain/siret';
 export * from './domain/organisation.rules';
 export * from './demo-data';
 export * from './contacts';
+export * from './bank-details.entity';
+export * from './bank-details.service';
+export * from './domain/bank-details';
+export * from './models/bank-account.model';
 
 import { Organisation } from './organisation.entity';
 import { Filiere, FiliereMembership, SubcontractingLink } from './filiere.entity';
 import { ApiKey, Invitation, Membership, RefreshToken, User } from './user.entity';
+import { SupplierBankDetails } from './bank-details.entity';
 
 export const organisationEntities = [
   Organisation,
@@ -23,4 +28,5 @@ export const organisationEntities = [
   Invitation,
   RefreshToken,
   ApiKey,
+  SupplierBankDetails,
 ];

@@ -11,6 +11,8 @@ import { OrganisationsDemoData } from './demo-data';
 import { OrganisationsResolver, SubcontractingLinkResolver } from './organisations.resolver';
 import { AuthResolver, MembersResolver } from './members.resolver';
 import { OrganisationKindsService } from './organisation-kinds.service';
+import { BankDetailsService } from './bank-details.service';
+import { BankDetailsResolver } from './bank-details.resolver';
 
 @Module({
   imports: [
@@ -39,6 +41,8 @@ import { OrganisationKindsService } from './organisation-kinds.service';
     AuthResolver,
     MembersResolver,
     OrganisationsDemoData,
+    BankDetailsService,
+    BankDetailsResolver,
   ],
   exports: [
     AuthService,

@@ -1,5 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { formatCents, formatMicros } from '@masks/core';
+import { printableIban } from '@masks/organisations';
+import type { BankTransferDetails } from '../domain/bank-transfer';
 
 export interface InvoiceParty {
   name: string;
@@ -20,6 +22,8 @@ export interface InvoiceDocument {
   vatCents: number;
   totalCents: number;
   paymentMethod: string;
+  /** Bank-transfer orders: the reference to quote and the seller's account (copied at ordering; null if none). */
+  bankTransfer?: BankTransferDetails | null;
 }
 
 const rate = (basisPoints: number): string => `${String(basisPoints / 100).replace('.', ',')}\u00a0%`;
@@ -81,6 +85,20 @@ export function renderInvoicePdf(invoice: InvoiceDocument, { compress = true } =
     .font('Helvetica')
     .fontSize(8)
     .text(`Règlement : ${invoice.paymentMethod}.`, 50, y + 20);
+  const transfer = invoice.bankTransfer;
+  if (transfer) {
+    doc.fontSize(9).moveDown(0.5);
+    if (transfer.account) {
+      doc
+        .text(`Virement à l’ordre de : ${transfer.account.accountHolder}`)
+        .text(`IBAN : ${printableIban(transfer.account.iban)} — BIC : ${transfer.account.bic}`);
+    } else {
+      doc.text(
+        'Coordonnées bancaires : non déclarées par le vendeur à la date de la commande ; demandez-les-lui.',
+      );
+    }
+    doc.font('Helvetica-Bold').text(`Référence à indiquer sur le virement : ${transfer.reference}`);
+  }
   doc.end();
   return done;
 }

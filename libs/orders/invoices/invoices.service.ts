@@ -3,8 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { NotFoundError, RequestContext } from '@masks/core';
 import { CATEGORY_LABELS, type MaskCategory } from '@masks/catalog';
-import { Order, OrderLine } from '../order.entity';
-import { orderNumber } from '../orders.service';
+import { Order, OrderLine, PaymentMethod } from '../order.entity';
+import { bankTransferOf, orderNumber } from '../domain/bank-transfer';
 import { Invoice } from './invoice.entity';
 import { renderInvoicePdf, type InvoiceParty } from './invoice.pdf';
 
@@ -63,6 +63,8 @@ export class InvoicesService {
       vatCents: order.vatCents,
       totalCents: order.totalCents,
       paymentMethod: PAYMENT_LABELS[order.paymentMethod],
+      // The account copied on the order when it was placed, not the supplier's current one: see Order.supplierIban.
+      bankTransfer: order.paymentMethod === PaymentMethod.BANK_TRANSFER ? bankTransferOf(order) : null,
     });
     const invoice = manager.create(Invoice, {
       orderId,
