@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runMigrations, schemaDrift } from '@masks/core';
+import { loadConfig, migrateQueueSchema, runMigrations, schemaDrift } from '@masks/core';
 import { ALL_ENTITIES } from '../apps/common/entities';
 import { dropDatabase, scratchDatabase, toolingPostgres } from './dev-services';
 
@@ -16,6 +16,11 @@ async function main(): Promise<void> {
     if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL is required');
     const applied = await runMigrations(process.env.DATABASE_URL, ALL_ENTITIES);
     console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Schema up to date');
+    // The queues on PostgreSQL: BullMQ's own schema too (each process also checks it at start-up).
+    if (loadConfig().queueBackend === 'postgres') {
+      await migrateQueueSchema(process.env.DATABASE_URL);
+      console.log('BullMQ schema up to date');
+    }
     return;
   }
   if (command !== 'generate' && command !== 'check')
