@@ -9,7 +9,8 @@ const common = {
 module.exports = {
   // Sockets kept alive by fetch (undici) to the closed test servers can hold the process open.
   forceExit: true,
-  testTimeout: 90000,
+  // A hang detector, not a speed limit: CI may run on a machine whose cores are both busy.
+  testTimeout: 180000,
   projects: [
     {
       ...common,

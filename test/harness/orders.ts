@@ -57,14 +57,16 @@ export async function waitForStatus(
   actor: Actor,
   id: string,
   status: string,
-  timeoutMs = 15_000,
+  timeoutMs = 60_000,
 ): Promise<OrderView> {
   const end = Date.now() + timeoutMs;
-  for (;;) {
+  // Quick at first, then gentler: a hundred orders polled every 50 ms is load of its own on a busy
+  // machine. The timeout only catches a job that never runs.
+  for (let pause = 50; ; pause = Math.min(pause * 1.5, 500)) {
     const order = await orderView(app, actor, id);
     if (order.status === status) return order;
     if (Date.now() > end) throw new Error(`order ${id} is ${order.status}, still not ${status}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, pause));
   }
 }
 
