@@ -189,7 +189,7 @@ describe('certification documents over HTTP', () => {
       content: Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]),
     });
     expect(oversize.status).toBe(413);
-    expect(oversize.body.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(oversize.body.errors![0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
 
     const html = await upload(supplier, {
       content: Buffer.from('<html><script>alert(1)</script>'),

@@ -2,7 +2,13 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { enableGracefulShutdown, loadConfig, metricsMiddleware, mountQueueDashboard } from '@masks/core';
+import {
+  bodyErrorsMiddleware,
+  enableGracefulShutdown,
+  loadConfig,
+  metricsMiddleware,
+  mountQueueDashboard,
+} from '@masks/core';
 import { ApiModule } from './api.module';
 
 /** Builds the API application (not yet listening): used by main.ts, `npm start`, tests and benchmarks. */
@@ -19,6 +25,10 @@ export async function createApiApp({ shutdownHooks = true } = {}): Promise<NestE
   // The sandbox page loads scripts from a CDN; only production gets the strict default CSP.
   app.use(helmet({ contentSecurityPolicy: config.production ? undefined : false }));
   app.useBodyParser('json', { limit: '1mb' });
+  // Nest's own default, registered here so that the handler below also sees its errors.
+  app.useBodyParser('urlencoded', { extended: true });
+  // A body the parsers refuse (too large, malformed) is the client's mistake: 413/400, typed, no stack.
+  app.use(bodyErrorsMiddleware);
   app.use(metricsMiddleware);
   mountQueueDashboard(app);
   if (shutdownHooks) enableGracefulShutdown(app);

@@ -3,6 +3,7 @@ export * from './config/config.module';
 export * from './core.module';
 export * from './errors/errors';
 export * from './errors/exception.filter';
+export * from './errors/body-errors.middleware';
 export * from './auth/roles';
 export * from './auth/access.decorators';
 export * from './auth/access.guard';

@@ -52,7 +52,9 @@ export class AppExceptionFilter implements GqlExceptionFilter {
             ? 'FORBIDDEN'
             : status === 404
               ? 'NOT_FOUND'
-              : 'BAD_USER_INPUT';
+              : status === 413
+                ? 'PAYLOAD_TOO_LARGE'
+                : 'BAD_USER_INPUT';
       return toGraphQLError(code, exception.message);
     }
     if (
@@ -74,6 +76,7 @@ function httpStatus(code: ErrorCode): number {
     NOT_FOUND: 404,
     CONFLICT: 409,
     TOO_MANY_REQUESTS: 429,
+    PAYLOAD_TOO_LARGE: 413,
     INTERNAL_SERVER_ERROR: 500,
   };
   return map[code];

@@ -5,13 +5,31 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import depthLimit from 'graphql-depth-limit';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getComplexity, simpleEstimator, fieldExtensionsEstimator } from 'graphql-query-complexity';
-import { GraphQLError, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
+import { GraphQLError, Kind, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
 import type { AppConfig } from '../config/config';
 import { AppError } from '../errors/errors';
 import { graphqlMetricsPlugin } from '../observability/graphql-metrics.plugin';
+import { depthLimitRule, QUERY_TOO_DEEP } from './depth-limit.rule';
+
+/** Tokens (names, punctuation, values) a GraphQL document may have. */
+export const MAX_DOCUMENT_TOKENS = 10_000;
+
+/** `extensions.reason` of the error an operation over the complexity budget gets. */
+const QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX';
+
+/**
+ * A client's mistake found before execution: HTTP 400 and BAD_USER_INPUT. Apollo answers 500 for an
+ * error thrown from `didResolveOperation` unless the error says otherwise (`extensions.http`, which
+ * Apollo takes off the error before `formatError` sees it).
+ */
+function badRequest(message: string, extensions: Record<string, unknown>, nodes?: GraphQLError['nodes']) {
+  return new GraphQLError(message, {
+    nodes,
+    extensions: { code: 'BAD_USER_INPUT', ...extensions, http: { status: 400 } },
+  });
+}
 
 /**
  * Refuses operations above a complexity budget (page sizes multiply their children). A plugin rather
@@ -29,18 +47,30 @@ function complexityLimit(maximum: number): ApolloServerPlugin {
           const constant = operation?.variableDefinitions?.length ? undefined : operation;
           let complexity = constant && withoutVariables.get(constant);
           if (complexity === undefined) {
-            complexity = getComplexity({
-              schema,
-              query: document,
-              operationName: request.operationName,
-              variables: request.variables,
-              estimators,
-            });
+            try {
+              complexity = getComplexity({
+                schema,
+                query: document,
+                operationName: request.operationName,
+                variables: request.variables,
+                estimators,
+              });
+            } catch (error) {
+              // graphql-query-complexity coerces the variables first (a wrong type, an Int out of range,
+              // an unknown enum value, a missing required field) and caps the selections it visits: the
+              // GraphQLErrors it throws are the request's fault. Anything else is ours (500, logged).
+              if (!(error instanceof GraphQLError)) throw error;
+              throw badRequest(
+                error.message,
+                error.nodes?.[0]?.kind === Kind.VARIABLE_DEFINITION ? {} : { reason: QUERY_TOO_COMPLEX },
+                error.nodes,
+              );
+            }
             if (constant) withoutVariables.set(constant, complexity);
           }
           if (complexity > maximum) {
-            throw new GraphQLError(`Query is too complex: ${complexity} (at most ${maximum})`, {
-              extensions: { code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_COMPLEX' },
+            throw badRequest(`Query is too complex: ${complexity} (at most ${maximum})`, {
+              reason: QUERY_TOO_COMPLEX,
             });
           }
         },
@@ -49,10 +79,26 @@ function complexityLimit(maximum: number): ApolloServerPlugin {
   };
 }
 
+/** What was thrown in the first place, under the GraphQLErrors graphql-js and Apollo wrap it in. */
+function rootCause(error: unknown): unknown {
+  let cause = error;
+  while (cause instanceof GraphQLError && cause.originalError) cause = cause.originalError;
+  return cause;
+}
+
 /** The Apollo settings every GraphQL process shares: limits, error shape, metrics. */
 export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
   const logger = new Logger('Errors');
+  const apollo = new Logger('Apollo');
   return {
+    // Apollo's own lines (such as "Unexpected error processing request") go to the JSON log with
+    // the rest rather than straight to the console.
+    logger: {
+      debug: (message: unknown) => apollo.debug(message),
+      info: (message: unknown) => apollo.log(message),
+      warn: (message: unknown) => apollo.warn(message),
+      error: (message: unknown) => apollo.error(message),
+    },
     autoSchemaFile: true,
     sortSchema: true,
     path: '/graphql',
@@ -68,21 +114,30 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
     context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
-    validationRules: [depthLimit(config.graphqlMaxDepth)],
+    // A bound on the document before any rule walks it: graphql-js's own validation recurses along
+    // fragment spreads (a chain of ~6,000 fragments overflowed the stack, a 500). The schema's whole
+    // SDL is 3,700 tokens, the introspection query 183; a longer operation is a client's mistake (400
+    // GRAPHQL_PARSE_FAILED).
+    parseOptions: { maxTokens: MAX_DOCUMENT_TOKENS },
+    validationRules: [depthLimitRule(config.graphqlMaxDepth)],
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
       const code = formatted.extensions?.code;
-      if (code === 'GRAPHQL_VALIDATION_FAILED' && /exceeds maximum operation depth/.test(formatted.message)) {
-        return { ...formatted, extensions: { code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_DEEP' } };
+      // The depth rule's error (filed by Apollo under GRAPHQL_VALIDATION_FAILED, HTTP 400) says why.
+      if (formatted.extensions?.reason === QUERY_TOO_DEEP) {
+        return { ...formatted, extensions: { code: 'BAD_USER_INPUT', reason: QUERY_TOO_DEEP } };
       }
       if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted;
-      // No code (or Apollo's default): either a request error from graphql-js (depth limit, variable coercion), which is the
-      // client's, or something thrown past the exception filter, which must not leak.
-      // Resolver errors carry a path; request errors (parse, validation, variables) do not.
+      // Resolver errors carry a path; request errors (parse, validation, variables, plugins) do not.
+      // A request error without a code is graphql-js's word to the client (e.g. too many invalid
+      // variables), unless it wraps something thrown unexpectedly (a plugin's bug, Apollo's masked
+      // "Internal server error"), which is ours: logged, masked, and never labelled the client's.
       if (!formatted.path) {
-        const reason = /exceeds maximum operation depth/.test(formatted.message)
-          ? { reason: 'QUERY_TOO_DEEP' }
-          : {};
-        return { ...formatted, extensions: { code: 'BAD_USER_INPUT', ...reason } };
+        const cause = rootCause(error);
+        if (cause instanceof GraphQLError) {
+          return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
+        }
+        logger.error(cause instanceof Error ? (cause.stack ?? cause.message) : String(cause));
+        return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
       }
       // Field resolvers are not wrapped by Nest's exception filter: their typed errors are mapped
       // here, and anything else is logged (with its stack) before it is masked.
