@@ -89,6 +89,7 @@ export class QueueRegistry implements OnModuleInit, BeforeApplicationShutdown, O
   /** Workers being replaced, still finishing their jobs. */
   private readonly retiring = new Set<Promise<unknown>>();
   private readonly restartTimers = new Set<NodeJS.Timeout>();
+  private stopping = false;
   private pgPool?: Pool;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
@@ -213,7 +214,8 @@ export class QueueRegistry implements OnModuleInit, BeforeApplicationShutdown, O
    * new connections, and no readiness check that BullMQ keeps failed for good once it has failed.
    */
   private replaceLater(worker: Worker, ms: number, start: () => void): void {
-    if (!this.workers.delete(worker)) return;
+    // Shutting down: the worker is being closed anyway, and none must start again.
+    if (this.stopping || !this.workers.delete(worker)) return;
     this.errors.report(
       `restart ${worker.name}`,
       `worker ${worker.name}: failing repeatedly, restarted in ${ms} ms`,
@@ -233,6 +235,7 @@ export class QueueRegistry implements OnModuleInit, BeforeApplicationShutdown, O
    * onApplicationShutdown hook, so the database connections those jobs use are still open.
    */
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     for (const timer of this.restartTimers) clearTimeout(timer);
     this.restartTimers.clear();
     if (!this.workers.size && !this.retiring.size) return;
