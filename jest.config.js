@@ -24,6 +24,14 @@ module.exports = {
       globalSetup: '<rootDir>/test/harness/global-setup.ts',
       globalTeardown: '<rootDir>/test/harness/global-teardown.ts',
     },
+    // The web console in Debian's Chromium (playwright-core), against the real app; built once per run.
+    {
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/web/**/*.browser-spec.ts'],
+      globalSetup: '<rootDir>/test/harness/browser-setup.ts',
+      globalTeardown: '<rootDir>/test/harness/global-teardown.ts',
+    },
     // The suites that run jobs, again on BullMQ's PostgreSQL backend (what `npm start` uses without
     // Redis), so that path cannot break silently. Redis fault suites (outbox, order-faults) stay above.
     {

@@ -146,6 +146,11 @@ describe('npm start with no Redis anywhere', () => {
     });
     expect(output).toMatch(/Database:\s+embedded PostgreSQL 18/);
     expect(output).toMatch(/Queue backend:\s+BullMQ on PostgreSQL/);
+    expect(output).toMatch(/Console:\s+http:\/\/localhost:3000\//);
+    // `npm run build` built the web console, and the API serves it.
+    const consolePage = await request('/');
+    expect(consolePage.status).toBe(200);
+    expect(consolePage.body).toContain('<div id="root"></div>');
 
     const health = await request('/health');
     expect(health.status).toBe(200);

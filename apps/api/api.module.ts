@@ -1,4 +1,4 @@
-import { Module, ValidationPipe } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
@@ -13,6 +13,7 @@ import {
   OpsController,
   QueueHealth,
   graphqlOptions,
+  inputValidationPipe,
   rateLimitStorage,
   type AppConfig,
 } from '@masks/core';
@@ -58,7 +59,7 @@ import { ALL_ENTITIES } from '../common/entities';
     { provide: APP_FILTER, useClass: AppExceptionFilter },
     {
       provide: APP_PIPE,
-      useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
+      useValue: inputValidationPipe(),
     },
   ],
 })

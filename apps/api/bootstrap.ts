@@ -10,6 +10,7 @@ import {
   mountQueueDashboard,
 } from '@masks/core';
 import { ApiModule } from './api.module';
+import { mountWebConsole } from './web-console';
 
 /** Builds the API application (not yet listening): used by main.ts, `npm start`, tests and benchmarks. */
 export async function createApiApp({ shutdownHooks = true } = {}): Promise<NestExpressApplication> {
@@ -31,6 +32,7 @@ export async function createApiApp({ shutdownHooks = true } = {}): Promise<NestE
   app.use(bodyErrorsMiddleware);
   app.use(metricsMiddleware);
   mountQueueDashboard(app);
+  mountWebConsole(app, config.webDir);
   if (shutdownHooks) enableGracefulShutdown(app);
   return app;
 }

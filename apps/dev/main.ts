@@ -44,6 +44,7 @@ async function main(): Promise<void> {
     `Database:      ${database.description}${applied.length ? ` (${applied.length} migration(s) applied)` : ''}`,
   );
   print(`Queue backend: ${redis.url ? redis.description : api.get(QueueRegistry).backendDescription}`);
+  print(`Console:       http://localhost:${config.port}/`);
   print(`GraphQL:       http://localhost:${config.port}/graphql`);
   print(`Demo data:     ${loaded ? 'loaded' : 'already present'}; logins (password "${DEMO_PASSWORD}"):`);
   for (const login of api.get(OrganisationsDemoData).logins)

@@ -4,6 +4,7 @@ export * from './core.module';
 export * from './errors/errors';
 export * from './errors/exception.filter';
 export * from './errors/body-errors.middleware';
+export * from './errors/validation';
 export * from './auth/roles';
 export * from './auth/access.decorators';
 export * from './auth/access.guard';

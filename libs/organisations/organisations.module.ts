@@ -13,6 +13,7 @@ import { AuthResolver, MembersResolver } from './members.resolver';
 import { OrganisationKindsService } from './organisation-kinds.service';
 import { BankDetailsService } from './bank-details.service';
 import { BankDetailsResolver } from './bank-details.resolver';
+import { WebSessionController } from './web-session.controller';
 
 @Module({
   imports: [
@@ -28,6 +29,7 @@ import { BankDetailsResolver } from './bank-details.resolver';
       }),
     }),
   ],
+  controllers: [WebSessionController],
   providers: [
     AuthService,
     { provide: CREDENTIAL_VERIFIER, useExisting: AuthService },

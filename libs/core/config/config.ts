@@ -49,6 +49,8 @@ export interface AppConfig {
   receiptReminderDays: number;
   /** Absolute directory where the local-disk DocumentStorage keeps certification documents. */
   documentsDir: string;
+  /** The built web console the API serves at `/` (absent: the API serves no console). */
+  webDir: string;
   /** The worker's /metrics and /health listener; 0 turns it off. */
   workerMetricsPort: number;
 }
@@ -158,6 +160,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     deliveryReminderDays: int(env, 'DELIVERY_REMINDER_DAYS', 7, problems, 1),
     receiptReminderDays: int(env, 'RECEIPT_REMINDER_DAYS', 3, problems, 1),
     documentsDir: directory(env, 'DOCUMENTS_DIR', '.data/documents', problems),
+    webDir: directory(env, 'WEB_DIR', 'dist/web', problems),
     workerMetricsPort: int(env, 'WORKER_METRICS_PORT', 9464, problems),
   };
   if (problems.length) throw new ConfigError(problems);

@@ -1,0 +1,17 @@
+import { lazy } from 'react';
+import { t } from '../../i18n';
+import type { ConsoleRoute } from '../../routes';
+import { HomePage } from './home';
+import { LoginPage } from './login';
+
+const CertifiedSuppliersPage = lazy(() => import('./certified-suppliers'));
+
+export const publicRoutes: ConsoleRoute[] = [
+  { path: '/', element: <HomePage />, nav: { section: 'public', label: t.common.nav.home } },
+  {
+    path: '/fournisseurs-certifies',
+    element: <CertifiedSuppliersPage />,
+    nav: { section: 'public', label: t.common.nav.certifiedSuppliers },
+  },
+  { path: '/connexion', element: <LoginPage /> },
+];
