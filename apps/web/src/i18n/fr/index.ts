@@ -1,5 +1,16 @@
+import { adminPages } from './admin';
+import { buyerPages } from './buyer';
 import { common } from './common';
+import { dgePages } from './dge';
 import { publicPages } from './public';
+import { supplierPages } from './supplier';
 
 /** The French catalogue: one file per area of the console. */
-export const fr = { common, public: publicPages };
+export const fr = {
+  common,
+  public: publicPages,
+  buyer: buyerPages,
+  supplier: supplierPages,
+  dge: dgePages,
+  admin: adminPages,
+};

@@ -1,0 +1,2 @@
+/** Texts of the admin pages. */
+export const adminPages = {};

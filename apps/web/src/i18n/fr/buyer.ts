@@ -1,0 +1,2 @@
+/** Texts of the buyer pages. */
+export const buyerPages = {};

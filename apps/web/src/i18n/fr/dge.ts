@@ -1,0 +1,2 @@
+/** Texts of the dge pages. */
+export const dgePages = {};

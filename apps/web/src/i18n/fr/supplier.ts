@@ -1,0 +1,2 @@
+/** Texts of the supplier pages. */
+export const supplierPages = {};
