@@ -1,31 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/chromium';
 import { CatalogDemoData } from '@masks/catalog';
 import { CertificationDemoData } from '@masks/certification';
 import { DEMO_PASSWORD, OrganisationsDemoData } from '@masks/organisations';
 import { startTestApp, type TestApp } from './app';
 import { TEST_WEB_DIR } from './browser-setup';
-
-/** Debian's Chromium (apt-get install chromium); Playwright's own download cannot work offline. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/**
- * Flags for a closed network: without the background-networking ones Chromium keeps trying to reach
- * Google's hosts. --no-sandbox: CI runs as root.
- */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
-}
 
 export interface ConsoleWorld {
   app: TestApp;
@@ -43,7 +23,7 @@ export async function startConsoleWorld(
   await app.api.get(OrganisationsDemoData).load();
   const products = await app.api.get(CatalogDemoData).load();
   if (products) await app.api.get(CertificationDemoData).load(products);
-  const browser = await launchBrowser();
+  const browser = await launchChromium();
   return {
     app,
     browser,
