@@ -8,6 +8,7 @@ export * from './offer-withdrawal';
 export * from './product-reads';
 export * from './offer-visibility';
 export * from './stock';
+export * from './supply-aggregates';
 export * from './catalog.module';
 export * from './products.service';
 export * from './offers.service';

@@ -1,17 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Offer, Product, StockLevel, visibleToBuyers } from '@masks/catalog';
+import { certifiedCapacityBy, visibleStockBy, type SupplyCell } from '@masks/catalog';
 import { findRegion } from '@masks/geography';
 import type { MaskCategory } from '@masks/catalog';
 import type { CapacityArgs } from './dto/certification.inputs';
 import type { CapacityRow } from './models/certification.models';
-
-interface Figures {
-  category: MaskCategory;
-  region_code: string | null;
-  total: string;
-  products?: string;
-}
 
 /**
  * What the DGE watches beyond single certifications: what can be delivered now, per category and
@@ -24,27 +17,8 @@ export class CertificationMonitoringService {
 
   async capacity(args: CapacityArgs): Promise<CapacityRow[]> {
     const now = new Date();
-    const visible = visibleToBuyers('o', { certifiedOn: now, acceptEquivalents: true });
-    const stock = this.dataSource
-      .getRepository(Offer)
-      .createQueryBuilder('o')
-      .innerJoin(StockLevel, 's', 's.offer_id = o.id')
-      .select('o.category', 'category')
-      .addSelect('o.warehouse_region_code', 'region_code')
-      .addSelect('sum(s.on_hand - s.reserved)', 'total')
-      .where(visible.sql, visible.params)
-      .groupBy('o.category')
-      .addGroupBy('o.warehouse_region_code');
-    const production = this.dataSource
-      .getRepository(Product)
-      .createQueryBuilder('p')
-      .select('p.category', 'category')
-      .addSelect('p.production_region_code', 'region_code')
-      .addSelect('sum(p.daily_capacity)', 'total')
-      .addSelect('count(*)', 'products')
-      .where('p.certified_until > :now', { now })
-      .groupBy('p.category')
-      .addGroupBy('p.production_region_code');
+    const stock = visibleStockBy(this.dataSource, 'region', now);
+    const production = certifiedCapacityBy(this.dataSource, 'region', now);
     if (args.category) {
       stock.andWhere('o.category = :category', { category: args.category });
       production.andWhere('p.category = :category', { category: args.category });
@@ -54,19 +28,19 @@ export class CertificationMonitoringService {
       production.andWhere('p.production_region_code = :region', { region: args.regionCode });
     }
     const [stockRows, productionRows] = await Promise.all([
-      stock.getRawMany<Figures>(),
-      production.getRawMany<Figures>(),
+      stock.getRawMany<SupplyCell>(),
+      production.getRawMany<SupplyCell>(),
     ]);
 
     const rows = new Map<string, CapacityRow>();
-    const rowOf = (figures: Figures): CapacityRow => {
-      const key = `${figures.category}|${figures.region_code ?? ''}`;
+    const rowOf = (figures: SupplyCell): CapacityRow => {
+      const key = `${figures.category}|${figures.place_code ?? ''}`;
       let row = rows.get(key);
       if (!row) {
-        const region = figures.region_code ? findRegion(figures.region_code) : undefined;
+        const region = figures.place_code ? findRegion(figures.place_code) : undefined;
         row = {
-          category: figures.category,
-          regionCode: figures.region_code,
+          category: figures.category as MaskCategory,
+          regionCode: figures.place_code,
           regionName: region?.name ?? null,
           stockAvailable: 0,
           dailyCapacity: 0,

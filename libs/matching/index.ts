@@ -4,6 +4,7 @@ export * from './domain/lots';
 export * from './domain/candidates';
 export * from './domain/ranking';
 export * from './domain/allocation';
+export * from './domain/shortage';
 
 // Needs, proposals and runs: the engine at the edges (Nest, TypeORM).
 export * from './need.entity';
@@ -13,6 +14,7 @@ export * from './matching-runs.service';
 export * from './matching.processor';
 export * from './needs.module';
 export * from './dto/need.inputs';
+export * from './shortage.service';
 
 import { MatchingRun, Need, Proposal } from './need.entity';
 

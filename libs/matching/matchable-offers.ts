@@ -76,6 +76,9 @@ export const toOpenNeed = (need: Need, covered: number): OpenNeed => ({
   postedAt: need.createdAt,
 });
 
+/** Orders that no longer count toward a need's coverage. */
+export const NOT_COVERING = [OrderStatus.CANCELLED, OrderStatus.EXPIRED, OrderStatus.REFUNDED];
+
 /** Units already ordered for each need (orders still alive: not cancelled, expired or refunded). */
 export async function coveredQuantities(
   manager: EntityManager,
@@ -84,7 +87,7 @@ export async function coveredQuantities(
   const rows: { need_id: string; covered: number }[] = await manager.query(
     `SELECT o.need_id, sum(l.quantity)::int AS covered FROM customer_order o JOIN order_line l ON l.order_id = o.id
      WHERE o.need_id = ANY($1::uuid[]) AND o.status <> ALL($2::text[]) GROUP BY o.need_id`,
-    [needIds, [OrderStatus.CANCELLED, OrderStatus.EXPIRED, OrderStatus.REFUNDED]],
+    [needIds, NOT_COVERING],
   );
   return new Map(rows.map((row) => [row.need_id, row.covered]));
 }

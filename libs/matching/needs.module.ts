@@ -4,10 +4,12 @@ import { OrdersModule } from '@masks/orders';
 import { NeedsService } from './needs.service';
 import { MatchingRunsService } from './matching-runs.service';
 import { NeedsResolver } from './needs.resolver';
+import { ShortageService } from './shortage.service';
+import { ShortageResolver } from './shortage.resolver';
 
 @Module({
   imports: [CatalogModule, OrdersModule],
-  providers: [NeedsService, MatchingRunsService, NeedsResolver],
+  providers: [NeedsService, MatchingRunsService, NeedsResolver, ShortageService, ShortageResolver],
   exports: [NeedsService, MatchingRunsService],
 })
 export class NeedsModule {}
