@@ -50,6 +50,15 @@ const OPERATIONS: Operation[] = [
   },
   { name: 'myOrganisation', query: `{ myOrganisation { id } }`, allowed: [...USERS, 'keyRead'] },
   { name: 'me', query: `{ me { id roles } }`, allowed: USERS },
+  // A person's own inbox: every user, no API key (an organisation's machine has no inbox).
+  {
+    name: 'myNotifications',
+    query: `{ myNotifications(first: 5) { edges { node { id } } } }`,
+    allowed: USERS,
+  },
+  { name: 'myUnreadNotificationCount', query: `{ myUnreadNotificationCount }`, allowed: USERS },
+  { name: 'markNotificationsRead', query: `mutation { markNotificationsRead(ids: []) }`, allowed: USERS },
+  { name: 'markAllNotificationsRead', query: `mutation { markAllNotificationsRead }`, allowed: USERS },
   { name: 'organisations', query: `{ organisations(first: 5) { edges { node { id } } } }`, allowed: USERS },
   {
     name: 'organisation',

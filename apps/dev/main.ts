@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import {
   listenApi,
   loadConfig,
+  Mailer,
   QueueRegistry,
   resolveDatabase,
   resolveRedis,
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
   print(`Queue backend: ${redis.url ? redis.description : api.get(QueueRegistry).backendDescription}`);
   print(`Console:       http://localhost:${config.port}/`);
   print(`GraphQL:       http://localhost:${config.port}/graphql`);
+  print(`Notifications: ${worker.get(Mailer).description}`);
   print(`Demo data:     ${loaded ? 'loaded' : 'already present'}; logins (password "${DEMO_PASSWORD}"):`);
   for (const login of api.get(OrganisationsDemoData).logins)
     print(`  ${login.email.padEnd(34)} ${login.role}`);

@@ -1,5 +1,12 @@
 import { Module } from '@nestjs/common';
-import { CoreModule, NotificationProcessor, OutboxRelay, WorkerMetricsServer } from '@masks/core';
+import {
+  CoreModule,
+  NotificationProcessor,
+  OutboxRelay,
+  RecipientDirectory,
+  WorkerMetricsServer,
+} from '@masks/core';
+import { UserRecipientDirectory } from '@masks/organisations';
 import { CertificationFollowUp, CertificationJobsModule } from '@masks/certification';
 import { OrdersModule } from '@masks/orders';
 import { PaymentGatewayModule, PaymentsProcessor } from '@masks/payments';
@@ -19,6 +26,8 @@ import { ALL_ENTITIES } from '../common/entities';
   providers: [
     OutboxRelay,
     NotificationProcessor,
+    // A notification joins the inbox of the account its recipient's e-mail belongs to.
+    { provide: RecipientDirectory, useClass: UserRecipientDirectory },
     WorkerMetricsServer,
     OrderPipelineProcessor,
     PaymentsProcessor,

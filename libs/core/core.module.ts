@@ -7,12 +7,13 @@ import type { AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source-options';
 import { loggerParams } from './observability/logging';
 import { QueueRegistry } from './queues/queue-registry';
-import { LogMailer, Mailer } from './notifications/notifications';
+import { Mailer, mailerFor } from './notifications/mailer';
+import { NotificationInbox } from './notifications/inbox';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export type EntityList = MixedList<Function | string | EntitySchema>;
 
-/** What both processes need: configuration, logs, the database, the queues, the mailer. */
+/** What both processes need: configuration, logs, the database, the queues, the mailer, the inbox. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -31,8 +32,13 @@ export class CoreModule {
             dataSourceOptions(config.databaseUrl, options.entities, options.poolSize),
         }),
       ],
-      providers: [QueueRegistry, { provide: Mailer, useClass: LogMailer }],
-      exports: [QueueRegistry, Mailer],
+      providers: [
+        QueueRegistry,
+        // SMTP when SMTP_URL is set, else the log: the in-app inbox is then the only delivery.
+        { provide: Mailer, inject: [APP_CONFIG], useFactory: (config: AppConfig) => mailerFor(config) },
+        NotificationInbox,
+      ],
+      exports: [QueueRegistry, Mailer, NotificationInbox],
     };
   }
 }

@@ -12,6 +12,7 @@ export * from './bank-details.entity';
 export * from './bank-details.service';
 export * from './domain/bank-details';
 export * from './models/bank-account.model';
+export * from './notification-recipients';
 export * from './web-session.controller';
 
 import { Organisation } from './organisation.entity';

@@ -13,6 +13,7 @@ import { AuthResolver, MembersResolver } from './members.resolver';
 import { OrganisationKindsService } from './organisation-kinds.service';
 import { BankDetailsService } from './bank-details.service';
 import { BankDetailsResolver } from './bank-details.resolver';
+import { NotificationsResolver } from './notifications.resolver';
 import { WebSessionController } from './web-session.controller';
 
 @Module({
@@ -45,6 +46,7 @@ import { WebSessionController } from './web-session.controller';
     OrganisationsDemoData,
     BankDetailsService,
     BankDetailsResolver,
+    NotificationsResolver,
   ],
   exports: [
     AuthService,

@@ -157,6 +157,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     'STRIPE_SECRET_KEY',
     'STRIPE_WEBHOOK_SECRET',
     'STRIPE_API_URL',
+    'SMTP_URL',
+    'MAIL_FROM',
   ]) {
     delete process.env[key];
   }

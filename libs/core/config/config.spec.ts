@@ -48,4 +48,23 @@ describe('loadConfig', () => {
       /DOCUMENTS_DIR must be a directory path/,
     );
   });
+
+  it('e-mails through SMTP_URL when set, from MAIL_FROM (a sensible sender by default)', () => {
+    expect(loadConfig(base)).toMatchObject({
+      smtpUrl: undefined,
+      mailFrom: 'Masques <no-reply@masques.local>',
+    });
+    expect(
+      loadConfig({ ...base, SMTP_URL: 'smtp://user:pass@mail.example.fr:587', MAIL_FROM: 'ops@example.fr' }),
+    ).toMatchObject({ smtpUrl: 'smtp://user:pass@mail.example.fr:587', mailFrom: 'ops@example.fr' });
+    expect(loadConfig({ ...base, MAIL_FROM: '"Masques, DGE" <dge@example.fr>' }).mailFrom).toBe(
+      '"Masques, DGE" <dge@example.fr>',
+    );
+    expect(() => loadConfig({ ...base, SMTP_URL: 'http://mail.example.fr' })).toThrow(
+      /SMTP_URL must use smtp: or smtps:/,
+    );
+    expect(() => loadConfig({ ...base, SMTP_URL: 'smtp://' })).toThrow(/SMTP_URL must name a host/);
+    expect(() => loadConfig({ ...base, MAIL_FROM: 'Masques' })).toThrow(/MAIL_FROM must be an address/);
+    expect(() => loadConfig({ ...base, MAIL_FROM: 'a@b.fr, c@d.fr' })).toThrow(/MAIL_FROM/);
+  });
 });

@@ -53,7 +53,13 @@ export interface AppConfig {
   webDir: string;
   /** The worker's /metrics and /health listener; 0 turns it off. */
   workerMetricsPort: number;
+  /** Notifications are also e-mailed through this SMTP server (`smtp://` or `smtps://`); unset: inbox only. */
+  smtpUrl?: string;
+  /** The sender of those e-mails, `Name <address>` or a bare address. */
+  mailFrom: string;
 }
+
+export const DEFAULT_MAIL_FROM = 'Masques <no-reply@masques.local>';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -87,6 +93,15 @@ function url(env: Env, name: string, protocols: string[], problems: string[]): s
     problems.push(`${name} is not a valid URL`);
     return undefined;
   }
+}
+
+/** A sender: `address@domain`, or `Display Name <address@domain>` (quotes allowed around the name). */
+const MAILBOX = /^(?:[^<>@\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/;
+
+function mailbox(env: Env, name: string, fallback: string, problems: string[]): string {
+  const value = (env[name] || fallback).trim();
+  if (!MAILBOX.test(value)) problems.push(`${name} must be an address or "Name <address>" (got "${value}")`);
+  return value;
 }
 
 /** A directory, resolved against the working directory so every process agrees on it. */
@@ -124,6 +139,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   } else if (jwtSecret.length < 32) {
     problems.push('JWT_SECRET must be at least 32 characters');
   }
+  const smtpUrl = url(env, 'SMTP_URL', ['smtp:', 'smtps:'], problems);
+  if (smtpUrl && !new URL(smtpUrl).hostname)
+    problems.push('SMTP_URL must name a host (smtp://user:pass@host:587)');
   if (production && env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
     problems.push('STRIPE_WEBHOOK_SECRET is required in production when STRIPE_SECRET_KEY is set');
   }
@@ -162,6 +180,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     documentsDir: directory(env, 'DOCUMENTS_DIR', '.data/documents', problems),
     webDir: directory(env, 'WEB_DIR', 'dist/web', problems),
     workerMetricsPort: int(env, 'WORKER_METRICS_PORT', 9464, problems),
+    smtpUrl,
+    mailFrom: mailbox(env, 'MAIL_FROM', DEFAULT_MAIL_FROM, problems),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -63,6 +63,20 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   removeOnFail: false,
 };
 
+/**
+ * Where a queue's jobs need other terms. A notification's e-mail waits out an SMTP outage of about an
+ * hour (13 attempts: retried after 1 s, 2 s, 4 s… 68 min in all) before its job is given up; its inbox
+ * row is stored on the first attempt whatever happens to the e-mail.
+ */
+export const QUEUE_JOB_OPTIONS: Partial<Record<QueueName, JobsOptions>> = {
+  notifications: { attempts: 13 },
+};
+
+export const jobOptionsFor = (name: QueueName): JobsOptions => ({
+  ...DEFAULT_JOB_OPTIONS,
+  ...QUEUE_JOB_OPTIONS[name],
+});
+
 /** Connections for BullMQ's statements on PostgreSQL, besides one LISTEN client per worker. */
 const POSTGRES_QUEUE_STATEMENT_CONNECTIONS = 10;
 
@@ -158,7 +172,7 @@ export class QueueRegistry implements OnModuleInit, BeforeApplicationShutdown, O
     const existing = this.queues.get(name);
     if (existing) return existing;
     const backend = this.backend();
-    const opts = { ...this.connection(true), defaultJobOptions: DEFAULT_JOB_OPTIONS };
+    const opts = { ...this.connection(true), defaultJobOptions: jobOptionsFor(name) };
     const queue = backend ? new Queue(name, opts, backend) : new Queue(name, opts);
     queue.on('error', (error) => this.errors.report(`queue ${name}`, `queue ${name}: ${error.message}`));
     // A producer whose connection set-up failed (Redis lost between the connection and its first
