@@ -12,6 +12,7 @@ import { buyerRoutes } from './pages/buyer/routes';
 import { supplierRoutes } from './pages/supplier/routes';
 import { dgeRoutes } from './pages/dge/routes';
 import { adminRoutes } from './pages/admin/routes';
+import { inboxRoutes } from './pages/inbox/routes';
 
 const routes: ConsoleRoute[] = [
   ...publicRoutes,
@@ -19,6 +20,7 @@ const routes: ConsoleRoute[] = [
   ...supplierRoutes,
   ...dgeRoutes,
   ...adminRoutes,
+  ...inboxRoutes,
 ];
 
 // Mantine's default blue and its "dimmed" grey fail WCAG AA contrast for small text on white

@@ -17,6 +17,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { t } from '../i18n';
 import type { ConsoleRoute } from '../routes';
 import { allows, useSession } from '../session/session';
+import { UnreadBell } from '../pages/inbox/unread-bell';
 
 const SECTIONS = Object.keys(t.common.nav.sections) as (keyof typeof t.common.nav.sections)[];
 
@@ -52,6 +53,7 @@ export function Shell({ routes, children }: { routes: ConsoleRoute[]; children: 
           </Group>
           {viewer ? (
             <Group gap="sm">
+              <UnreadBell />
               <Menu position="bottom-end">
                 <Menu.Target>
                   <UnstyledButton aria-label={t.common.nav.account}>

@@ -2,6 +2,7 @@ import { adminPages } from './admin';
 import { buyerPages } from './buyer';
 import { common } from './common';
 import { dgePages } from './dge';
+import { inboxPages } from './inbox';
 import { publicPages } from './public';
 import { supplierPages } from './supplier';
 
@@ -13,4 +14,5 @@ export const fr = {
   supplier: supplierPages,
   dge: dgePages,
   admin: adminPages,
+  inbox: inboxPages,
 };
