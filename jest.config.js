@@ -46,6 +46,7 @@ module.exports = {
         'worker-crash',
         'shutdown',
         'worker-metrics',
+        'notifications',
       ].map((suite) => `<rootDir>/test/${suite}.e2e-spec.ts`),
       setupFiles: ['<rootDir>/test/harness/postgres-queue.ts'],
       globalSetup: '<rootDir>/test/harness/global-setup.ts',
