@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Alert, Button, Group, Loader, Table, Text } from '@mantine/core';
 import type { CombinedError } from 'urql';
 import { t } from '../i18n';
@@ -25,6 +25,11 @@ interface DataTableProps<Row> {
   onLoadMore?: () => void;
   /** File name of the CSV export of the rows shown; no export button without it. */
   exportName?: string;
+  /**
+   * Every row the filters select (usePagedQuery's fetchAll): adds "export all", which reads the pages
+   * one after the other and shows how many rows it has read.
+   */
+  fetchAll?: (onProgress: (read: number) => void) => Promise<Row[]>;
   toolbar?: ReactNode;
 }
 
@@ -32,28 +37,53 @@ interface DataTableProps<Row> {
 export function DataTable<Row>(props: DataTableProps<Row>) {
   const { caption, columns, rows, rowKey, fetching, error, hasNextPage, onLoadMore, exportName, toolbar } =
     props;
-  const problem = apiProblem(error);
+  const [exportedSoFar, setExportedSoFar] = useState<number | null>(null);
+  const [exportError, setExportError] = useState<Error | null>(null);
+  const problem = apiProblem(error) ?? apiProblem(exportError);
   const exported = columns.filter((column) => column.csv);
+  const exportRows = (name: string, selected: Row[]) =>
+    download(
+      name,
+      toCsv(
+        exported.map((column) => column.header),
+        selected.map((row) => exported.map((column) => column.csv?.(row))),
+      ),
+    );
+  const exportAll = async (name: string, fetchAll: NonNullable<DataTableProps<Row>['fetchAll']>) => {
+    setExportError(null);
+    setExportedSoFar(0);
+    try {
+      exportRows(name, await fetchAll(setExportedSoFar));
+    } catch (caught) {
+      setExportError(caught as Error);
+    } finally {
+      setExportedSoFar(null);
+    }
+  };
   return (
     <div>
       <Group justify="space-between" mb="sm" wrap="wrap">
         <Group gap="sm">{toolbar}</Group>
         {exportName && (
-          <Button
-            variant="default"
-            disabled={!rows.length}
-            onClick={() =>
-              download(
-                exportName,
-                toCsv(
-                  exported.map((column) => column.header),
-                  rows.map((row) => exported.map((column) => column.csv?.(row))),
-                ),
-              )
-            }
-          >
-            {t.common.table.exportCsv}
-          </Button>
+          <Group gap="sm">
+            {exportedSoFar !== null && (
+              <Text size="sm" aria-live="polite">
+                {t.common.table.exporting(exportedSoFar)}
+              </Text>
+            )}
+            <Button variant="default" disabled={!rows.length} onClick={() => exportRows(exportName, rows)}>
+              {t.common.table.exportCsv}
+            </Button>
+            {props.fetchAll && hasNextPage && (
+              <Button
+                variant="default"
+                loading={exportedSoFar !== null}
+                onClick={() => void exportAll(exportName, props.fetchAll!)}
+              >
+                {t.common.table.exportAll}
+              </Button>
+            )}
+          </Group>
         )}
       </Group>
       {problem && (

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useQuery, type AnyVariables, type TypedDocumentNode } from 'urql';
+import { useClient, useQuery, type AnyVariables, type TypedDocumentNode } from 'urql';
 
 export interface Connection<Node> {
   edges: { node: Node }[];
@@ -16,6 +16,7 @@ export function usePagedQuery<Data, Variables extends AnyVariables & { after?: s
   select: (data: Data) => Connection<Node>,
   options: { pause?: boolean } = {},
 ) {
+  const client = useClient();
   const key = JSON.stringify(variables);
   const [cursors, setCursors] = useState<{ key: string; list: (string | null)[] }>({ key, list: [null] });
   const [pages, setPages] = useState<{ key: string; byCursor: Record<string, Node[]> }>({
@@ -55,8 +56,36 @@ export function usePagedQuery<Data, Variables extends AnyVariables & { after?: s
     reexecute({ requestPolicy: 'network-only' });
   }, [key, reexecute]);
 
+  /**
+   * Every row the filters select, read page by page (100 at a time, the API's maximum) for a full
+   * export; `onProgress` hears how many are read so far.
+   */
+  const fetchAll = useCallback(
+    async (onProgress: (read: number) => void): Promise<Node[]> => {
+      const all: Node[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const page = await client
+          .query(query, { ...variables, first: 100, after } as unknown as Variables, {
+            requestPolicy: 'network-only',
+          })
+          .toPromise();
+        if (page.error || !page.data) throw page.error ?? new Error('No data');
+        const connection = select(page.data);
+        all.push(...connection.edges.map((edge) => edge.node));
+        onProgress(all.length);
+        if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor) return all;
+        after = connection.pageInfo.endCursor;
+      }
+    },
+    // `variables` and `select` are new objects at each render; `key` says when the filters changed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [client, query, key],
+  );
+
   return {
     rows,
+    fetchAll,
     fetching: result.fetching,
     error: result.error,
     hasNextPage: connection?.pageInfo.hasNextPage ?? false,

@@ -52,6 +52,7 @@ export const common = {
     loading: 'Chargement…',
     loadMore: 'Afficher plus',
     exportCsv: 'Exporter (CSV)',
+    exportAll: 'Tout exporter (CSV)',
     shown: (shown: number, more: boolean) =>
       `${shown} ligne${shown > 1 ? 's' : ''} affichée${shown > 1 ? 's' : ''}${more ? ' (il y en a d’autres)' : ''}`,
     exporting: (count: number) => `Export en cours : ${count} lignes lues…`,

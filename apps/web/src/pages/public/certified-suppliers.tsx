@@ -98,6 +98,7 @@ export default function CertifiedSuppliersPage() {
         hasNextPage={list.hasNextPage}
         onLoadMore={list.loadMore}
         exportName={text.exportFile}
+        fetchAll={list.fetchAll}
         toolbar={
           <>
             <Select
