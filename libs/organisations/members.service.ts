@@ -25,6 +25,12 @@ import type { Session } from './models/session.model';
 
 const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
 
+/**
+ * The console's page that accepts an invitation (apps/web, /invitation). The token goes in the
+ * fragment, which browsers never send: no request log on the way holds it.
+ */
+export const invitationPath = (token: string): string => `/invitation#jeton=${token}`;
+
 @Injectable()
 export class MembersService {
   constructor(
@@ -70,7 +76,10 @@ export class MembersService {
             notificationEvent({
               recipient: invitation.email,
               subject: `Invitation à rejoindre ${organisation.name}`,
-              body: `Votre code d'invitation (valable 7 jours) : ${token}`,
+              body: [
+                `Pour rejoindre ${organisation.name}, ouvrez cette page de la console : ${invitationPath(token)}`,
+                `Votre code d'invitation (valable 7 jours) : ${token}`,
+              ].join('\n'),
             }),
           ]);
           return { id: invitation.id, value: invitation };

@@ -1,0 +1,124 @@
+import { useState } from 'react';
+import { Alert, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useNavigate } from 'react-router';
+import { useMutation, type CombinedError } from 'urql';
+import { graphql } from '../../gql';
+import { t } from '../../i18n';
+import { ERROR_CONTRAST } from '../../components/error-contrast';
+import { apiProblem, fieldError } from '../../components/errors';
+import { useSession } from '../../session/session';
+import { MIN_PASSWORD_LENGTH } from './account-rules';
+
+const AcceptInvitationDocument = graphql(`
+  mutation AcceptInvitation($input: AcceptInvitationInput!) {
+    acceptInvitation(input: $input) {
+      refreshToken
+      membership {
+        organisation {
+          name
+        }
+      }
+    }
+  }
+`);
+
+const text = t.public.invitation;
+
+/**
+ * The invitation link carries its token after `#jeton=`: a fragment never reaches the server, so it is
+ * in no request log; the page then takes it out of the address bar (history, screenshots).
+ */
+function takeTokenFromLink(): string {
+  const token = new URLSearchParams(window.location.hash.slice(1)).get('jeton') ?? '';
+  if (token) window.history.replaceState(window.history.state, '', window.location.pathname);
+  return token;
+}
+
+/** The API says why it refused in its message only (both are UNAUTHENTICATED). */
+function refusalMessage(error: CombinedError | undefined): string | null {
+  const problem = apiProblem(error);
+  if (!problem || Object.keys(problem.fields).length) return null;
+  if (problem.code === 'CONFLICT') return text.alreadyMember;
+  if (problem.code !== 'UNAUTHENTICATED') return problem.message;
+  return error?.graphQLErrors[0]?.message.includes('account exists') ? text.existingAccount : text.invalid;
+}
+
+export default function AcceptInvitationPage() {
+  const { adopt } = useSession();
+  const navigate = useNavigate();
+  const [token, setToken] = useState(takeTokenFromLink);
+  const [fullName, setFullName] = useState('');
+  const [password, setPassword] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+  const [adopting, setAdopting] = useState(false);
+  const [result, accept] = useMutation(AcceptInvitationDocument);
+  const problem = apiProblem(result.error);
+  const message = refusalMessage(result.error);
+  const passwordError =
+    submitted && password.length < MIN_PASSWORD_LENGTH
+      ? t.public.signUp.passwordTooShort
+      : fieldError(problem, 'password');
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (password.length < MIN_PASSWORD_LENGTH) return;
+    const outcome = await accept({ input: { token: token.trim(), fullName: fullName.trim(), password } });
+    const session = outcome.data?.acceptInvitation;
+    if (!session) return;
+    setAdopting(true);
+    try {
+      await adopt(session.refreshToken);
+      notifications.show({ color: 'green', message: text.done(session.membership.organisation?.name ?? '') });
+      void navigate('/', { replace: true });
+    } finally {
+      setAdopting(false);
+    }
+  };
+
+  return (
+    <Paper maw={520} p="lg" withBorder style={ERROR_CONTRAST}>
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <Stack>
+          <Title order={1}>{text.title}</Title>
+          <Text>{text.intro}</Text>
+          {message && (
+            <Alert color="red" role="alert">
+              {message}
+            </Alert>
+          )}
+          <TextInput
+            label={text.token}
+            description={text.tokenHint}
+            required
+            autoComplete="off"
+            value={token}
+            onChange={(e) => setToken(e.currentTarget.value)}
+            error={fieldError(problem, 'token')}
+          />
+          <TextInput
+            label={text.fullName}
+            required
+            autoComplete="name"
+            value={fullName}
+            onChange={(e) => setFullName(e.currentTarget.value)}
+            error={fieldError(problem, 'fullName')}
+          />
+          <PasswordInput
+            label={text.password}
+            description={text.passwordHint}
+            required
+            autoComplete="new-password"
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            error={passwordError}
+          />
+          <Button type="submit" loading={result.fetching || adopting} w="fit-content">
+            {text.submit}
+          </Button>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

@@ -1,0 +1,271 @@
+import { useState } from 'react';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Fieldset,
+  MultiSelect,
+  NumberInput,
+  Paper,
+  PasswordInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { Link, useNavigate } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { graphql } from '../../gql';
+import type { OrganisationKind } from '../../gql/graphql';
+import { t } from '../../i18n';
+import { ERROR_CONTRAST } from '../../components/error-contrast';
+import { apiProblem, fieldError, type ApiProblem } from '../../components/errors';
+import { DEPARTMENT_OPTIONS } from '../../components/geography';
+import { useSession } from '../../session/session';
+import { MIN_PASSWORD_LENGTH } from './account-rules';
+import { compactSiret, siretProblem } from './siret';
+import { siretMessage } from './siret-message';
+
+const FilieresDocument = graphql(`
+  query SignUpFilieres {
+    filieres {
+      code
+      name
+    }
+  }
+`);
+
+const SignUpDocument = graphql(`
+  mutation SignUp($input: SignUpInput!) {
+    signUp(input: $input) {
+      organisation {
+        id
+        name
+      }
+      session {
+        refreshToken
+      }
+    }
+  }
+`);
+
+/** The authority is registered by operators, never by sign-up (the API refuses it). */
+const KIND_OPTIONS = (Object.keys(t.common.kinds) as OrganisationKind[])
+  .filter((kind) => kind !== 'AUTHORITY')
+  .map((kind) => ({ value: kind, label: t.common.kinds[kind] }));
+
+const text = t.public.signUp;
+
+/** The API's refusal of one field, in the page's words when it is one it knows. */
+function refusal(problem: ApiProblem | null, path: string, known?: string): string | undefined {
+  const message = fieldError(problem, path);
+  return message && known ? known : message;
+}
+
+export default function SignUpPage() {
+  const { adopt } = useSession();
+  const navigate = useNavigate();
+  const [{ data: filieres }] = useQuery({ query: FilieresDocument });
+  const [result, signUp] = useMutation(SignUpDocument);
+  const [siret, setSiret] = useState('');
+  const [siretBlurred, setSiretBlurred] = useState(false);
+  const [name, setName] = useState('');
+  const [kinds, setKinds] = useState<string[]>([]);
+  const [departmentCode, setDepartmentCode] = useState<string | null>(null);
+  const [city, setCity] = useState('');
+  const [headcount, setHeadcount] = useState<number | string>('');
+  const [salesContact, setSalesContact] = useState('');
+  const [filiereCodes, setFiliereCodes] = useState<string[]>([]);
+  const [fullName, setFullName] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+  // What the API judged: its refusal of a field is shown until that field is changed.
+  const [sent, setSent] = useState({ siret: '', email: '' });
+  const [adopting, setAdopting] = useState(false);
+
+  const problem = apiProblem(result.error);
+  const siretJudged = compactSiret(siret) === sent.siret;
+  const siretError =
+    siretMessage(siret, siretBlurred || submitted) ??
+    (siretJudged
+      ? (refusal(problem, 'organisation.siret', problem?.code === 'CONFLICT' ? text.siretTaken : undefined) ??
+        refusal(problem, 'siret'))
+      : undefined);
+  const kindsError = submitted && !kinds.length ? text.kindsRequired : refusal(problem, 'organisation.kinds');
+  const passwordError =
+    submitted && password.length < MIN_PASSWORD_LENGTH
+      ? text.passwordTooShort
+      : refusal(problem, 'admin.password');
+  const emailError =
+    email.trim() === sent.email
+      ? refusal(problem, 'admin.email', problem?.code === 'CONFLICT' ? text.emailTaken : undefined)
+      : undefined;
+  const located = Object.keys(problem?.fields ?? {}).length > 0;
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (siretProblem(siret) || !kinds.length || password.length < MIN_PASSWORD_LENGTH) return;
+    setSent({ siret: compactSiret(siret), email: email.trim() });
+    const outcome = await signUp({
+      input: {
+        organisation: {
+          siret: compactSiret(siret),
+          name: name.trim(),
+          kinds: kinds as OrganisationKind[],
+          departmentCode: departmentCode ?? '',
+          headcount: Number(headcount),
+          city: city.trim() || undefined,
+          salesContact: salesContact.trim() || undefined,
+          filiereCodes,
+        },
+        admin: { fullName: fullName.trim(), email: email.trim(), password },
+      },
+    });
+    const payload = outcome.data?.signUp;
+    if (!payload) return;
+    setAdopting(true);
+    try {
+      await adopt(payload.session.refreshToken);
+      notifications.show({ color: 'green', message: text.done(payload.organisation.name) });
+      void navigate('/organisation', { replace: true });
+    } finally {
+      setAdopting(false);
+    }
+  };
+
+  return (
+    <Paper maw={760} p="lg" withBorder style={ERROR_CONTRAST}>
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <Stack>
+          <Title order={1}>{text.title}</Title>
+          <Text>{text.intro}</Text>
+          {problem && !located && (
+            <Alert color="red" role="alert">
+              {problem.message}
+            </Alert>
+          )}
+          <Fieldset legend={text.organisation}>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput
+                label={text.siret}
+                description={text.siretHint}
+                required
+                inputMode="numeric"
+                autoComplete="off"
+                value={siret}
+                onChange={(e) => setSiret(e.currentTarget.value)}
+                onBlur={() => setSiretBlurred(true)}
+                error={siretError}
+              />
+              <TextInput
+                label={text.name}
+                required
+                autoComplete="organization"
+                value={name}
+                onChange={(e) => setName(e.currentTarget.value)}
+                error={refusal(problem, 'organisation.name')}
+              />
+              <MultiSelect
+                label={text.kinds}
+                description={text.kindsHint}
+                required
+                searchable
+                data={KIND_OPTIONS}
+                value={kinds}
+                onChange={setKinds}
+                maxValues={3}
+                error={kindsError}
+              />
+              <Select
+                label={text.department}
+                required
+                searchable
+                data={DEPARTMENT_OPTIONS}
+                value={departmentCode}
+                onChange={setDepartmentCode}
+                error={refusal(problem, 'organisation.departmentCode') ?? refusal(problem, 'departmentCode')}
+              />
+              <TextInput
+                label={text.city}
+                autoComplete="address-level2"
+                value={city}
+                onChange={(e) => setCity(e.currentTarget.value)}
+                error={refusal(problem, 'organisation.city')}
+              />
+              <NumberInput
+                label={text.headcount}
+                required
+                min={0}
+                max={2_000_000}
+                allowDecimal={false}
+                allowNegative={false}
+                value={headcount}
+                onChange={setHeadcount}
+                error={refusal(problem, 'organisation.headcount')}
+              />
+              <TextInput
+                label={text.salesContact}
+                value={salesContact}
+                onChange={(e) => setSalesContact(e.currentTarget.value)}
+                error={refusal(problem, 'organisation.salesContact')}
+              />
+              <MultiSelect
+                label={text.filieres}
+                description={text.filieresHint}
+                searchable
+                data={(filieres?.filieres ?? []).map((f) => ({ value: f.code, label: f.name }))}
+                value={filiereCodes}
+                onChange={setFiliereCodes}
+                error={refusal(problem, 'organisation.filiereCodes') ?? refusal(problem, 'filiereCodes')}
+              />
+            </SimpleGrid>
+          </Fieldset>
+          <Fieldset legend={text.admin}>
+            <Stack>
+              <TextInput
+                label={text.fullName}
+                required
+                autoComplete="name"
+                value={fullName}
+                onChange={(e) => setFullName(e.currentTarget.value)}
+                error={refusal(problem, 'admin.fullName')}
+              />
+              <TextInput
+                label={text.email}
+                type="email"
+                required
+                autoComplete="email"
+                value={email}
+                onChange={(e) => setEmail(e.currentTarget.value)}
+                error={emailError}
+              />
+              <PasswordInput
+                label={text.password}
+                description={text.passwordHint}
+                required
+                autoComplete="new-password"
+                value={password}
+                onChange={(e) => setPassword(e.currentTarget.value)}
+                error={passwordError}
+              />
+            </Stack>
+          </Fieldset>
+          <Button type="submit" loading={result.fetching || adopting} w="fit-content">
+            {text.submit}
+          </Button>
+          <Text size="sm">
+            {text.haveAccount}{' '}
+            <Anchor component={Link} to="/connexion">
+              {t.common.nav.login}
+            </Anchor>
+          </Text>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
