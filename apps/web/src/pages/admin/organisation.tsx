@@ -6,8 +6,6 @@ import {
   Fieldset,
   Group,
   Loader,
-  NumberInput,
-  Select,
   SimpleGrid,
   Stack,
   Table,
@@ -23,8 +21,9 @@ import type { MyOrganisationQuery } from '../../gql/graphql';
 import { format, t } from '../../i18n';
 import { ERROR_CONTRAST } from '../../components/error-contrast';
 import { apiProblem, fieldError } from '../../components/errors';
-import { DEPARTMENT_OPTIONS, REGION_OPTIONS } from '../../components/geography';
+import { REGION_OPTIONS } from '../../components/geography';
 import { useSession } from '../../session/session';
+import { PlaceFields, type PlaceValues } from '../public/organisation-fields';
 
 const MyOrganisationDocument = graphql(`
   query MyOrganisation {
@@ -103,10 +102,12 @@ function Identity({ organisation }: { organisation: MyOrganisation }) {
 /** The editable details, started from what the API holds; sent whole (unchanged fields are no-ops). */
 function DetailsForm({ organisation }: { organisation: MyOrganisation }) {
   const [name, setName] = useState(organisation.name);
-  const [departmentCode, setDepartmentCode] = useState<string | null>(organisation.departmentCode);
-  const [city, setCity] = useState(organisation.city ?? '');
-  const [headcount, setHeadcount] = useState<number | string>(organisation.headcount);
-  const [salesContact, setSalesContact] = useState(organisation.salesContact ?? '');
+  const [place, setPlace] = useState<PlaceValues>({
+    departmentCode: organisation.departmentCode,
+    city: organisation.city ?? '',
+    headcount: organisation.headcount,
+    salesContact: organisation.salesContact ?? '',
+  });
   const [result, update] = useMutation(UpdateMyOrganisationDocument);
   const problem = apiProblem(result.error);
 
@@ -115,10 +116,10 @@ function DetailsForm({ organisation }: { organisation: MyOrganisation }) {
     const outcome = await update({
       input: {
         name: name.trim(),
-        departmentCode: departmentCode ?? undefined,
-        headcount: Number(headcount),
-        city: city.trim() || null,
-        salesContact: salesContact.trim() || null,
+        departmentCode: place.departmentCode ?? undefined,
+        headcount: Number(place.headcount),
+        city: place.city.trim() || null,
+        salesContact: place.salesContact.trim() || null,
       },
     });
     if (outcome.data) notifications.show({ color: 'green', message: text.saved });
@@ -141,38 +142,12 @@ function DetailsForm({ organisation }: { organisation: MyOrganisation }) {
               onChange={(e) => setName(e.currentTarget.value)}
               error={fieldError(problem, 'name')}
             />
-            <Select
-              label={text.department}
-              required
-              searchable
-              data={DEPARTMENT_OPTIONS}
-              value={departmentCode}
-              onChange={setDepartmentCode}
-              error={fieldError(problem, 'departmentCode')}
-            />
-            <TextInput
-              label={text.city}
-              value={city}
-              onChange={(e) => setCity(e.currentTarget.value)}
-              error={fieldError(problem, 'city')}
-            />
-            <NumberInput
-              label={text.headcount}
-              required
-              min={0}
-              max={2_000_000}
-              allowDecimal={false}
-              allowNegative={false}
-              value={headcount}
-              onChange={setHeadcount}
-              error={fieldError(problem, 'headcount')}
-            />
-            <TextInput
-              label={text.salesContact}
-              description={text.salesContactHint}
-              value={salesContact}
-              onChange={(e) => setSalesContact(e.currentTarget.value)}
-              error={fieldError(problem, 'salesContact')}
+            <PlaceFields
+              values={place}
+              onChange={setPlace}
+              labels={text}
+              salesContactHint={text.salesContactHint}
+              errorOf={(field) => fieldError(problem, field)}
             />
           </SimpleGrid>
           <Button type="submit" loading={result.fetching} w="fit-content">

@@ -1,14 +1,13 @@
 import { useState } from 'react';
-import { Alert, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useNavigate } from 'react-router';
+import { Alert, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, type CombinedError } from 'urql';
 import { graphql } from '../../gql';
 import { t } from '../../i18n';
 import { ERROR_CONTRAST } from '../../components/error-contrast';
 import { apiProblem, fieldError } from '../../components/errors';
-import { useSession } from '../../session/session';
 import { MIN_PASSWORD_LENGTH } from './account-rules';
+import { useAdoptSession } from './adopt-session';
+import { PersonFields } from './person-fields';
 
 const AcceptInvitationDocument = graphql(`
   mutation AcceptInvitation($input: AcceptInvitationInput!) {
@@ -45,20 +44,14 @@ function refusalMessage(error: CombinedError | undefined): string | null {
 }
 
 export default function AcceptInvitationPage() {
-  const { adopt } = useSession();
-  const navigate = useNavigate();
+  const { adopting, adoptAndGo } = useAdoptSession();
   const [token, setToken] = useState(takeTokenFromLink);
   const [fullName, setFullName] = useState('');
   const [password, setPassword] = useState('');
   const [submitted, setSubmitted] = useState(false);
-  const [adopting, setAdopting] = useState(false);
   const [result, accept] = useMutation(AcceptInvitationDocument);
   const problem = apiProblem(result.error);
   const message = refusalMessage(result.error);
-  const passwordError =
-    submitted && password.length < MIN_PASSWORD_LENGTH
-      ? t.public.signUp.passwordTooShort
-      : fieldError(problem, 'password');
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -66,15 +59,8 @@ export default function AcceptInvitationPage() {
     if (password.length < MIN_PASSWORD_LENGTH) return;
     const outcome = await accept({ input: { token: token.trim(), fullName: fullName.trim(), password } });
     const session = outcome.data?.acceptInvitation;
-    if (!session) return;
-    setAdopting(true);
-    try {
-      await adopt(session.refreshToken);
-      notifications.show({ color: 'green', message: text.done(session.membership.organisation?.name ?? '') });
-      void navigate('/', { replace: true });
-    } finally {
-      setAdopting(false);
-    }
+    if (session)
+      await adoptAndGo(session.refreshToken, text.done(session.membership.organisation?.name ?? ''), '/');
   };
 
   return (
@@ -97,22 +83,14 @@ export default function AcceptInvitationPage() {
             onChange={(e) => setToken(e.currentTarget.value)}
             error={fieldError(problem, 'token')}
           />
-          <TextInput
-            label={text.fullName}
-            required
-            autoComplete="name"
-            value={fullName}
-            onChange={(e) => setFullName(e.currentTarget.value)}
-            error={fieldError(problem, 'fullName')}
-          />
-          <PasswordInput
-            label={text.password}
-            description={text.passwordHint}
-            required
-            autoComplete="new-password"
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            error={passwordError}
+          <PersonFields
+            fullName={fullName}
+            onFullName={setFullName}
+            password={password}
+            onPassword={setPassword}
+            labels={text}
+            submitted={submitted}
+            errors={{ fullName: fieldError(problem, 'fullName'), password: fieldError(problem, 'password') }}
           />
           <Button type="submit" loading={result.fetching || adopting} w="fit-content">
             {text.submit}

@@ -5,27 +5,24 @@ import {
   Button,
   Fieldset,
   MultiSelect,
-  NumberInput,
   Paper,
-  PasswordInput,
-  Select,
   SimpleGrid,
   Stack,
   Text,
   TextInput,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { OrganisationKind } from '../../gql/graphql';
 import { t } from '../../i18n';
 import { ERROR_CONTRAST } from '../../components/error-contrast';
 import { apiProblem, fieldError, type ApiProblem } from '../../components/errors';
-import { DEPARTMENT_OPTIONS } from '../../components/geography';
-import { useSession } from '../../session/session';
 import { MIN_PASSWORD_LENGTH } from './account-rules';
+import { useAdoptSession } from './adopt-session';
+import { PersonFields } from './person-fields';
+import { PlaceFields, type PlaceValues } from './organisation-fields';
 import { compactSiret, siretProblem } from './siret';
 import { siretMessage } from './siret-message';
 
@@ -66,26 +63,26 @@ function refusal(problem: ApiProblem | null, path: string, known?: string): stri
 }
 
 export default function SignUpPage() {
-  const { adopt } = useSession();
-  const navigate = useNavigate();
   const [{ data: filieres }] = useQuery({ query: FilieresDocument });
   const [result, signUp] = useMutation(SignUpDocument);
   const [siret, setSiret] = useState('');
   const [siretBlurred, setSiretBlurred] = useState(false);
   const [name, setName] = useState('');
   const [kinds, setKinds] = useState<string[]>([]);
-  const [departmentCode, setDepartmentCode] = useState<string | null>(null);
-  const [city, setCity] = useState('');
-  const [headcount, setHeadcount] = useState<number | string>('');
-  const [salesContact, setSalesContact] = useState('');
+  const [place, setPlace] = useState<PlaceValues>({
+    departmentCode: null,
+    city: '',
+    headcount: '',
+    salesContact: '',
+  });
   const [filiereCodes, setFiliereCodes] = useState<string[]>([]);
   const [fullName, setFullName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [submitted, setSubmitted] = useState(false);
+  const { adopting, adoptAndGo } = useAdoptSession();
   // What the API judged: its refusal of a field is shown until that field is changed.
   const [sent, setSent] = useState({ siret: '', email: '' });
-  const [adopting, setAdopting] = useState(false);
 
   const problem = apiProblem(result.error);
   const siretJudged = compactSiret(siret) === sent.siret;
@@ -96,10 +93,6 @@ export default function SignUpPage() {
         refusal(problem, 'siret'))
       : undefined);
   const kindsError = submitted && !kinds.length ? text.kindsRequired : refusal(problem, 'organisation.kinds');
-  const passwordError =
-    submitted && password.length < MIN_PASSWORD_LENGTH
-      ? text.passwordTooShort
-      : refusal(problem, 'admin.password');
   const emailError =
     email.trim() === sent.email
       ? refusal(problem, 'admin.email', problem?.code === 'CONFLICT' ? text.emailTaken : undefined)
@@ -117,25 +110,18 @@ export default function SignUpPage() {
           siret: compactSiret(siret),
           name: name.trim(),
           kinds: kinds as OrganisationKind[],
-          departmentCode: departmentCode ?? '',
-          headcount: Number(headcount),
-          city: city.trim() || undefined,
-          salesContact: salesContact.trim() || undefined,
+          departmentCode: place.departmentCode ?? '',
+          headcount: Number(place.headcount),
+          city: place.city.trim() || undefined,
+          salesContact: place.salesContact.trim() || undefined,
           filiereCodes,
         },
         admin: { fullName: fullName.trim(), email: email.trim(), password },
       },
     });
     const payload = outcome.data?.signUp;
-    if (!payload) return;
-    setAdopting(true);
-    try {
-      await adopt(payload.session.refreshToken);
-      notifications.show({ color: 'green', message: text.done(payload.organisation.name) });
-      void navigate('/organisation', { replace: true });
-    } finally {
-      setAdopting(false);
-    }
+    if (payload)
+      await adoptAndGo(payload.session.refreshToken, text.done(payload.organisation.name), '/organisation');
   };
 
   return (
@@ -181,38 +167,11 @@ export default function SignUpPage() {
                 maxValues={3}
                 error={kindsError}
               />
-              <Select
-                label={text.department}
-                required
-                searchable
-                data={DEPARTMENT_OPTIONS}
-                value={departmentCode}
-                onChange={setDepartmentCode}
-                error={refusal(problem, 'organisation.departmentCode') ?? refusal(problem, 'departmentCode')}
-              />
-              <TextInput
-                label={text.city}
-                autoComplete="address-level2"
-                value={city}
-                onChange={(e) => setCity(e.currentTarget.value)}
-                error={refusal(problem, 'organisation.city')}
-              />
-              <NumberInput
-                label={text.headcount}
-                required
-                min={0}
-                max={2_000_000}
-                allowDecimal={false}
-                allowNegative={false}
-                value={headcount}
-                onChange={setHeadcount}
-                error={refusal(problem, 'organisation.headcount')}
-              />
-              <TextInput
-                label={text.salesContact}
-                value={salesContact}
-                onChange={(e) => setSalesContact(e.currentTarget.value)}
-                error={refusal(problem, 'organisation.salesContact')}
+              <PlaceFields
+                values={place}
+                onChange={setPlace}
+                labels={text}
+                errorOf={(field) => refusal(problem, `organisation.${field}`) ?? refusal(problem, field)}
               />
               <MultiSelect
                 label={text.filieres}
@@ -227,32 +186,28 @@ export default function SignUpPage() {
           </Fieldset>
           <Fieldset legend={text.admin}>
             <Stack>
-              <TextInput
-                label={text.fullName}
-                required
-                autoComplete="name"
-                value={fullName}
-                onChange={(e) => setFullName(e.currentTarget.value)}
-                error={refusal(problem, 'admin.fullName')}
-              />
-              <TextInput
-                label={text.email}
-                type="email"
-                required
-                autoComplete="email"
-                value={email}
-                onChange={(e) => setEmail(e.currentTarget.value)}
-                error={emailError}
-              />
-              <PasswordInput
-                label={text.password}
-                description={text.passwordHint}
-                required
-                autoComplete="new-password"
-                value={password}
-                onChange={(e) => setPassword(e.currentTarget.value)}
-                error={passwordError}
-              />
+              <PersonFields
+                fullName={fullName}
+                onFullName={setFullName}
+                password={password}
+                onPassword={setPassword}
+                labels={text}
+                submitted={submitted}
+                errors={{
+                  fullName: refusal(problem, 'admin.fullName'),
+                  password: refusal(problem, 'admin.password'),
+                }}
+              >
+                <TextInput
+                  label={text.email}
+                  type="email"
+                  required
+                  autoComplete="email"
+                  value={email}
+                  onChange={(e) => setEmail(e.currentTarget.value)}
+                  error={emailError}
+                />
+              </PersonFields>
             </Stack>
           </Fieldset>
           <Button type="submit" loading={result.fetching || adopting} w="fit-content">
