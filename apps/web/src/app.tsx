@@ -1,4 +1,4 @@
-import { MantineProvider, createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { MantineProvider, Notification, createTheme, type CSSVariablesResolver } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { Provider as GraphQLProvider } from 'urql';
@@ -7,11 +7,13 @@ import { RequireAccess, NotFound } from './components/require-access';
 import { graphqlClient } from './session/client';
 import { SessionProvider } from './session/session';
 import type { ConsoleRoute } from './routes';
+import { t } from './i18n';
 import { publicRoutes } from './pages/public/routes';
 import { buyerRoutes } from './pages/buyer/routes';
 import { supplierRoutes } from './pages/supplier/routes';
 import { dgeRoutes } from './pages/dge/routes';
 import { adminRoutes } from './pages/admin/routes';
+import { ordersRoutes } from './pages/orders/routes';
 import { inboxRoutes } from './pages/inbox/routes';
 
 const routes: ConsoleRoute[] = [
@@ -20,12 +22,21 @@ const routes: ConsoleRoute[] = [
   ...supplierRoutes,
   ...dgeRoutes,
   ...adminRoutes,
+  ...ordersRoutes,
   ...inboxRoutes,
 ];
 
 // Mantine's default blue and its "dimmed" grey fail WCAG AA contrast for small text on white
 // (axe: color-contrast); a darker primary shade and a darker grey pass.
-const theme = createTheme({ primaryShade: 8 });
+const theme = createTheme({
+  primaryShade: 8,
+  components: {
+    // A notification's close button is an icon: it needs a name (axe: button-name).
+    Notification: Notification.extend({
+      defaultProps: { closeButtonProps: { 'aria-label': t.common.actions.close } },
+    }),
+  },
+});
 const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
   light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },

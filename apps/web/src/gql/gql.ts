@@ -76,6 +76,7 @@ type Documents = {
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
     "\n  query MyBankDetails {\n    myBankDetails {\n      accountHolder\n      iban\n      bic\n      updatedAt\n    }\n  }\n": typeof types.MyBankDetailsDocument,
     "\n  mutation SetMyBankDetails($input: BankDetailsInput!) {\n    setMyBankDetails(input: $input) {\n      accountHolder\n      iban\n      bic\n      updatedAt\n    }\n  }\n": typeof types.SetMyBankDetailsDocument,
+    "\n  mutation UpsertOffers($input: OfferUpsertInput!) {\n    upsertOffers(input: $input) {\n      created\n      updated\n      unchanged\n    }\n  }\n": typeof types.UpsertOffersDocument,
     "\n  mutation SubmitCertification($input: CertificationEvidenceInput!) {\n    submitCertification(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.SubmitCertificationDocument,
     "\n  query OfferProducts {\n    myProducts(first: 100) {\n      edges {\n        node {\n          id\n          brand\n          model\n          certifiedUntil\n        }\n      }\n    }\n  }\n": typeof types.OfferProductsDocument,
     "\n  mutation CreateOffer($input: OfferInput!) {\n    createOffer(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateOfferDocument,
@@ -157,6 +158,7 @@ const documents: Documents = {
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.RevokeApiKeyDocument,
     "\n  query MyBankDetails {\n    myBankDetails {\n      accountHolder\n      iban\n      bic\n      updatedAt\n    }\n  }\n": types.MyBankDetailsDocument,
     "\n  mutation SetMyBankDetails($input: BankDetailsInput!) {\n    setMyBankDetails(input: $input) {\n      accountHolder\n      iban\n      bic\n      updatedAt\n    }\n  }\n": types.SetMyBankDetailsDocument,
+    "\n  mutation UpsertOffers($input: OfferUpsertInput!) {\n    upsertOffers(input: $input) {\n      created\n      updated\n      unchanged\n    }\n  }\n": types.UpsertOffersDocument,
     "\n  mutation SubmitCertification($input: CertificationEvidenceInput!) {\n    submitCertification(input: $input) {\n      id\n      status\n    }\n  }\n": types.SubmitCertificationDocument,
     "\n  query OfferProducts {\n    myProducts(first: 100) {\n      edges {\n        node {\n          id\n          brand\n          model\n          certifiedUntil\n        }\n      }\n    }\n  }\n": types.OfferProductsDocument,
     "\n  mutation CreateOffer($input: OfferInput!) {\n    createOffer(input: $input) {\n      id\n    }\n  }\n": types.CreateOfferDocument,
@@ -438,6 +440,10 @@ export function graphql(source: "\n  query MyBankDetails {\n    myBankDetails {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetMyBankDetails($input: BankDetailsInput!) {\n    setMyBankDetails(input: $input) {\n      accountHolder\n      iban\n      bic\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation SetMyBankDetails($input: BankDetailsInput!) {\n    setMyBankDetails(input: $input) {\n      accountHolder\n      iban\n      bic\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpsertOffers($input: OfferUpsertInput!) {\n    upsertOffers(input: $input) {\n      created\n      updated\n      unchanged\n    }\n  }\n"): (typeof documents)["\n  mutation UpsertOffers($input: OfferUpsertInput!) {\n    upsertOffers(input: $input) {\n      created\n      updated\n      unchanged\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

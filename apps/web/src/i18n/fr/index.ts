@@ -3,6 +3,7 @@ import { buyerPages } from './buyer';
 import { common } from './common';
 import { dgePages } from './dge';
 import { inboxPages } from './inbox';
+import { ordersPages } from './orders';
 import { publicPages } from './public';
 import { supplierPages } from './supplier';
 
@@ -15,4 +16,5 @@ export const fr = {
   dge: dgePages,
   admin: adminPages,
   inbox: inboxPages,
+  orders: ordersPages,
 };
