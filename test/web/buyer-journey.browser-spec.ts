@@ -159,7 +159,9 @@ describe('web console: the buyer journey and the supplier’s incoming orders (C
     ).toBe('%PDF');
     await expectAccessible(page);
     await buyer.context.close();
-  });
+    // Two profiles, ten pages each checked by axe, and the worker's jobs: 2 to 3 minutes on a loaded
+    // machine (178 s with two busy loops on top of other suites); the limit only detects a hang.
+  }, 300_000);
 
   it('posts a need and shows the offers that can serve it, and why the others cannot', async () => {
     const { context, page } = await world.newPage();
