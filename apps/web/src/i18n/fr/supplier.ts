@@ -5,6 +5,7 @@ export const supplierPages = {
     offers: 'Offres et stock',
     apiKeys: 'Clés API (ERP)',
     bankDetails: 'Coordonnées bancaires',
+    erpImport: 'Import depuis l’ERP',
   },
   products: {
     title: 'Mes produits',
@@ -285,5 +286,62 @@ export const supplierPages = {
     bic: 'BIC',
     save: 'Enregistrer le compte',
     saved: 'Coordonnées bancaires enregistrées.',
+  },
+  erpImport: {
+    title: 'Import des offres depuis l’ERP',
+    intro:
+      'Mettez à jour vos lots et leur stock à partir d’un export CSV de votre ERP. Chaque ligne est un lot repéré par votre référence : une nouvelle référence crée une offre, une référence connue la met à jour, une ligne identique ne change rien.',
+    columnsIntro: 'Colonnes attendues (séparateur ; ou ,, première ligne d’en-tête) :',
+    columnNotes: [
+      'produit : l’identifiant du produit, tel qu’affiché dans « Mes produits » ;',
+      'departement : le département de l’entrepôt (ex. 88) ; stock : les unités en stock maintenant ;',
+      'minimum et multiple : la quantité minimale et le pas de commande ; delai_jours : le délai de livraison ;',
+      'prix : les paliers quantité:prix unitaire en euros, séparés par | (ex. 1000:0,45|10000:0,40) ;',
+      'disponible_le et valide_jusqu_au (facultatifs) : des dates AAAA-MM-JJ.',
+    ],
+    template: 'Télécharger le modèle',
+    templateFile: 'modele-import-offres.csv',
+    templateRow: [
+      'LOT-2020-001',
+      'identifiant-du-produit',
+      '88',
+      '50000',
+      '1000',
+      '1000',
+      '3',
+      '1000:0,45|10000:0,40',
+      '',
+      '',
+    ],
+    file: 'Fichier CSV de l’ERP',
+    clearFile: 'Retirer le fichier',
+    ready: (rows: number, batches: number) =>
+      `${rows} ligne${rows > 1 ? 's' : ''} prête${rows > 1 ? 's' : ''}, envoyée${rows > 1 ? 's' : ''} en ${batches} lot${batches > 1 ? 's' : ''}.`,
+    problemsTitle: (count: number) =>
+      `${count} problème${count > 1 ? 's' : ''} dans le fichier : rien n’a été envoyé.`,
+    problemsCaption: 'Problèmes du fichier, par ligne (la ligne 1 est l’en-tête)',
+    line: 'Ligne',
+    column: 'Colonne',
+    problem: 'Problème',
+    problems: {
+      missing: 'Valeur manquante',
+      integer: 'Un nombre entier est attendu',
+      prices: 'Paliers de prix illisibles (quantité:prix, séparés par |)',
+      date: 'Une date AAAA-MM-JJ est attendue',
+      columns: 'Colonne absente de l’en-tête',
+    },
+    send: (rows: number) => `Importer ${rows} ligne${rows > 1 ? 's' : ''}`,
+    progressLabel: 'Progression de l’import',
+    progress: (batch: number, batches: number, sent: number) =>
+      `Lot ${batch} sur ${batches} en cours (${sent} lignes déjà enregistrées)…`,
+    doneTitle: 'Import terminé',
+    tally: ({ created, updated, unchanged }: { created: number; updated: number; unchanged: number }) =>
+      `${created} offre(s) créée(s), ${updated} mise(s) à jour, ${unchanged} inchangée(s).`,
+    failedTitle: (batch: number) => `Le lot ${batch} a été refusé : aucune de ses lignes n’est enregistrée`,
+    refusedRow: (line: number, reference: string, field: string, message: string) =>
+      `Ligne ${line} (${reference}), ${field} : ${message}`,
+    failedTally: (tally: { created: number; updated: number; unchanged: number }) =>
+      `Les lots précédents sont enregistrés (${tally.created} créée(s), ${tally.updated} mise(s) à jour, ${tally.unchanged} inchangée(s)). Corrigez le fichier et importez-le de nouveau : les lignes déjà à jour resteront inchangées.`,
+    apiNote: 'Votre ERP peut aussi appeler l’API directement (voir « Clés API ») ; lignes par appel :',
   },
 };

@@ -18,7 +18,6 @@ import { graphql } from '../../gql';
 import type { InviteMemberMutation, MembersQuery, OrganisationKind, Role } from '../../gql/graphql';
 import { format, t } from '../../i18n';
 import { DataTable, type Column } from '../../components/data-table';
-import { ERROR_CONTRAST } from '../../components/error-contrast';
 import { apiProblem, fieldError } from '../../components/errors';
 import { usePagedQuery } from '../../components/paged-query';
 import { useSession } from '../../session/session';
@@ -209,7 +208,7 @@ export default function MembersPage() {
     },
   ];
   return (
-    <Stack style={ERROR_CONTRAST}>
+    <Stack>
       <Title order={1}>{text.title}</Title>
       <DataTable
         caption={text.caption}

@@ -19,7 +19,6 @@ import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { MyOrganisationQuery } from '../../gql/graphql';
 import { format, t } from '../../i18n';
-import { ERROR_CONTRAST } from '../../components/error-contrast';
 import { apiProblem, fieldError } from '../../components/errors';
 import { REGION_OPTIONS } from '../../components/geography';
 import { useSession } from '../../session/session';
@@ -208,7 +207,7 @@ export default function OrganisationPage() {
   const problem = apiProblem(error);
   const organisation = data?.myOrganisation;
   return (
-    <Stack maw={900} style={ERROR_CONTRAST}>
+    <Stack maw={900}>
       <Title order={1}>{text.title}</Title>
       {problem && (
         <Alert color="red" role="alert">

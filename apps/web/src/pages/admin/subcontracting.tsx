@@ -5,7 +5,6 @@ import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { SubcontractingLinksQuery } from '../../gql/graphql';
 import { format, t } from '../../i18n';
-import { ERROR_CONTRAST } from '../../components/error-contrast';
 import { apiProblem, fieldError } from '../../components/errors';
 import { useSession } from '../../session/session';
 import { compactSiret, siretProblem } from '../public/siret';
@@ -115,7 +114,7 @@ export default function SubcontractingPage() {
   };
 
   return (
-    <Stack maw={1000} style={ERROR_CONTRAST}>
+    <Stack maw={1000}>
       <Title order={1}>{text.title}</Title>
       <Text>{text.intro}</Text>
       {problem && (

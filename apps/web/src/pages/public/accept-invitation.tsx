@@ -3,7 +3,6 @@ import { Alert, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/co
 import { useMutation, type CombinedError } from 'urql';
 import { graphql } from '../../gql';
 import { t } from '../../i18n';
-import { ERROR_CONTRAST } from '../../components/error-contrast';
 import { apiProblem, fieldError } from '../../components/errors';
 import { MIN_PASSWORD_LENGTH } from './account-rules';
 import { useAdoptSession } from './adopt-session';
@@ -64,7 +63,7 @@ export default function AcceptInvitationPage() {
   };
 
   return (
-    <Paper maw={520} p="lg" withBorder style={ERROR_CONTRAST}>
+    <Paper maw={520} p="lg" withBorder>
       <form onSubmit={(event) => void submit(event)} noValidate>
         <Stack>
           <Title order={1}>{text.title}</Title>

@@ -17,7 +17,6 @@ import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { OrganisationKind } from '../../gql/graphql';
 import { t } from '../../i18n';
-import { ERROR_CONTRAST } from '../../components/error-contrast';
 import { apiProblem, fieldError, type ApiProblem } from '../../components/errors';
 import { MIN_PASSWORD_LENGTH } from './account-rules';
 import { useAdoptSession } from './adopt-session';
@@ -125,7 +124,7 @@ export default function SignUpPage() {
   };
 
   return (
-    <Paper maw={760} p="lg" withBorder style={ERROR_CONTRAST}>
+    <Paper maw={760} p="lg" withBorder>
       <form onSubmit={(event) => void submit(event)} noValidate>
         <Stack>
           <Title order={1}>{text.title}</Title>

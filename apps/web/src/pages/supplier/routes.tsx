@@ -9,6 +9,7 @@ const OffersPage = lazy(() => import('./offers'));
 const OfferStockPage = lazy(() => import('./offer-stock'));
 const ApiKeysPage = lazy(() => import('./api-keys'));
 const BankDetailsPage = lazy(() => import('./bank-details'));
+const ErpImportPage = lazy(() => import('./erp-import'));
 
 const nav = t.supplier.nav;
 
@@ -27,6 +28,12 @@ export const supplierRoutes: ConsoleRoute[] = [
     nav: { section: 'supplier', label: nav.offers },
   },
   { path: '/ventes/offres/:id', element: <OfferStockPage />, access: SUPPLIER_MANAGER },
+  {
+    path: '/ventes/import-erp',
+    element: <ErpImportPage />,
+    access: SUPPLIER_MANAGER,
+    nav: { section: 'supplier', label: nav.erpImport },
+  },
   {
     path: '/ventes/cles-api',
     element: <ApiKeysPage />,
