@@ -1,7 +1,7 @@
 import { Select } from '@mantine/core';
 import type { MaskCategory } from '../gql/graphql';
 import { t } from '../i18n';
-import { REGION_OPTIONS } from './geography';
+import { DEPARTMENT_OPTIONS, REGION_OPTIONS } from './geography';
 
 const CATEGORY_OPTIONS = Object.entries(t.common.categories).map(([value, label]) => ({ value, label }));
 
@@ -33,6 +33,25 @@ export function RegionFilter(props: {
     <Select
       label={props.label}
       data={REGION_OPTIONS}
+      value={props.value}
+      onChange={props.onChange}
+      clearable
+      searchable
+      placeholder={t.common.table.all}
+    />
+  );
+}
+
+/** A list's department filter (official departments, searchable), or none. */
+export function DepartmentFilter(props: {
+  label: string;
+  value: string | null;
+  onChange: (departmentCode: string | null) => void;
+}) {
+  return (
+    <Select
+      label={props.label}
+      data={DEPARTMENT_OPTIONS}
       value={props.value}
       onChange={props.onChange}
       clearable
