@@ -6,6 +6,8 @@ export default tseslint.config(
   {
     ignores: [
       'dist/**',
+      // Databases, documents and the browser tests' console builds.
+      '.data/**',
       'node_modules/**',
       'coverage/**',
       '**/migrations/*.ts',

@@ -13,14 +13,29 @@ import { launchChromium } from './chromium';
 /** One screenshot per role: who logs in (none: the public) and the page that shows their work. */
 const SHOTS: { file: string; login?: string; path: string; heading: string }[] = [
   { file: 'public.png', path: '/fournisseurs-certifies', heading: 'Fournisseurs certifiés' },
-  { file: 'buyer.png', login: 'achats@pme-decolletage.test', path: '/achats/offres', heading: 'Offres' },
-  { file: 'supplier.png', login: 'ventes@textiles-vosges.test', path: '/ventes/offres', heading: 'offres' },
-  { file: 'dge.png', login: 'agent.dge@demo.masques.test', path: '/dge/suivi', heading: 'Suivi' },
+  {
+    file: 'buyer.png',
+    login: 'achats@pme-decolletage.test',
+    path: '/achats/offres',
+    heading: 'Rechercher des offres',
+  },
+  {
+    file: 'supplier.png',
+    login: 'ventes@textiles-vosges.test',
+    path: '/ventes/offres',
+    heading: 'Offres et stock',
+  },
+  {
+    file: 'dge.png',
+    login: 'agent.dge@demo.masques.test',
+    path: '/dge/suivi',
+    heading: 'Suivi des capacités',
+  },
   {
     file: 'admin.png',
     login: 'achats@pme-decolletage.test',
     path: '/organisation/membres',
-    heading: 'Membres',
+    heading: 'Membres et invitations',
   },
 ];
 
@@ -67,7 +82,7 @@ async function main(): Promise<void> {
         await page.getByRole('button', { name: 'Mon compte' }).waitFor();
       }
       await page.goto(shot.path);
-      await page.getByRole('heading', { level: 1, name: new RegExp(shot.heading, 'i') }).waitFor();
+      await page.getByRole('heading', { level: 1, name: shot.heading }).waitFor();
       await page.waitForLoadState('networkidle');
       await page.screenshot({ path: join(out, shot.file) });
       console.log(`docs/screenshots/${shot.file}: ${shot.path}`);

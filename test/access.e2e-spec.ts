@@ -209,6 +209,7 @@ const OPERATIONS: Operation[] = [
   },
   { name: 'requestMatchingRun', query: `mutation { requestMatchingRun }`, allowed: ['dge'] },
   { name: 'latestMatchingRun', query: `{ latestMatchingRun { id } }`, allowed: ['dge'] },
+  { name: 'shortage', query: `{ shortage { departmentCode } }`, allowed: ['dge'] },
   {
     name: 'withdrawOffer',
     query: `mutation($id: ID!) { withdrawOffer(id: $id) { id } }`,
