@@ -92,7 +92,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
         </Alert>
       )}
       <Table.ScrollContainer minWidth={600}>
-        <Table striped highlightOnHover>
+        <Table striped highlightOnHover captionSide="top">
           <Table.Caption>{caption}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
