@@ -127,8 +127,24 @@ describe('orders: placement, reservation and the order state machine', () => {
       'RECEIVED:BUYER',
     ]);
     expect(await ledgerDisagreements(app)).toEqual([]);
-    // Each side sees it; a third company reads it as not found.
-    expect((await orderView(app, supplier, order.id)).status).toBe('RECEIVED');
+    // Each side sees it, with the person who made each move (null for the platform's jobs); a third
+    // company reads it as not found.
+    const nameOf = async (actor: Actor) =>
+      (
+        (await app.dataSource.query(`SELECT full_name FROM app_user WHERE email = $1`, [actor.email])) as {
+          full_name: string;
+        }[]
+      )[0].full_name;
+    const [buyerName, supplierName] = [await nameOf(buyer), await nameOf(supplier)];
+    const seenBySupplier = await orderView(app, supplier, order.id);
+    expect(seenBySupplier.status).toBe('RECEIVED');
+    expect(seenBySupplier.history.map((h) => [h.actor, h.actorName])).toEqual([
+      ['BUYER', buyerName],
+      ['SYSTEM', null],
+      ...Array.from({ length: 4 }, () => ['SUPPLIER', supplierName]),
+      ['BUYER', buyerName],
+    ]);
+    expect(done.history.map((h) => h.actorName)).toEqual(seenBySupplier.history.map((h) => h.actorName));
     expect(
       codeOf(await app.gql(`query($id: ID!) { order(id: $id) { id } }`, { id: order.id }, otherBuyer)),
     ).toBe('NOT_FOUND');

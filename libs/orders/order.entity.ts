@@ -273,6 +273,14 @@ export class OrderTransition {
   @Column({ type: 'uuid', nullable: true })
   actorUserId: string | null;
 
+  /** Filled by OrdersService.historyOf from app_user (not a column). */
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The person who acted (full name), for moves by a person of either side or of the DGE; null for the platform’s jobs and API keys (see actor)',
+  })
+  actorName?: string | null;
+
   @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })
   note: string | null;

@@ -29,7 +29,7 @@ import {
   type MovementRequest,
 } from '@masks/catalog';
 import { findDepartment } from '@masks/geography';
-import { adminContactsOf, bankAccountQuery, printableIban } from '@masks/organisations';
+import { adminContactsOf, bankAccountQuery, printableIban, User } from '@masks/organisations';
 import {
   decide,
   DELIVERY_REPORTABLE,
@@ -846,12 +846,20 @@ export class OrdersService {
   historyOf(ctx: RequestContext, orderId: string): Promise<OrderTransition[]> {
     return ctx
       .loader<string, OrderTransition[]>('orders.history', async (ids) => {
-        const rows = await this.dataSource
+        // The actor's name joins in the same query: both sides (and the DGE) may see who acted on
+        // an order they can read; API keys and jobs record no user, so their name stays null.
+        const { entities, raw } = await this.dataSource
           .getRepository(OrderTransition)
           .createQueryBuilder('t')
+          .leftJoin(User, 'u', 'u.id = t.actor_user_id')
+          .addSelect('u.full_name', 'actor_name')
           .where('t.order_id = ANY(:ids)', { ids: [...ids] })
           .orderBy('t.id')
-          .getMany();
+          .getRawAndEntities<{ t_id: string | number; actor_name: string | null }>();
+        const names = new Map(raw.map((row) => [String(row.t_id), row.actor_name]));
+        const rows = entities.map((row) =>
+          Object.assign(row, { actorName: names.get(String(row.id)) ?? null }),
+        );
         return ids.map((id) => rows.filter((row) => row.orderId === id));
       })
       .load(orderId);

@@ -4,7 +4,7 @@ import type { Actor } from './factories';
 
 export const ORDER_FIELDS = `id number status paymentMethod subtotalCents vatCents totalCents vatRateBasisPoints reservationExpiresAt
   lines { id offerId quantity unitPriceMicros lineTotalCents lotNumbers receivedQuantity discrepancyNote }
-  history { fromStatus toStatus action actor }`;
+  history { fromStatus toStatus action actor actorName }`;
 
 export interface OrderView {
   id: string;
@@ -23,7 +23,13 @@ export interface OrderView {
     receivedQuantity: number | null;
     discrepancyNote: string | null;
   }[];
-  history: { fromStatus: string | null; toStatus: string; action: string | null; actor: string }[];
+  history: {
+    fromStatus: string | null;
+    toStatus: string;
+    action: string | null;
+    actor: string;
+    actorName: string | null;
+  }[];
 }
 
 export const PLACE_ORDER = `mutation($input: PlaceOrderInput!, $key: String) { placeOrder(input: $input, idempotencyKey: $key) { ${ORDER_FIELDS} } }`;

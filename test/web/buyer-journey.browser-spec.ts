@@ -117,13 +117,15 @@ describe('web console: the buyer journey and the supplier’s incoming orders (C
     await sales.getByRole('button', { name: 'Marquer comme livrée' }).click();
     await statusShown(sales, 'Livrée');
     const history = sales.getByRole('list').filter({ hasText: 'Commande passée' });
+    // Each move names the person who made it (demo data: Jules Martin buys, Hugo Petit sells).
+    const bySupplier = `par Hugo Petit, pour le fournisseur (${SUPPLIER_NAME})`;
     for (const step of [
-      'Commande passée par l’acheteur',
+      'Commande passée par Jules Martin, pour l’acheteur',
       'Facture émise automatiquement par la plateforme',
-      `Paiement reçu par le fournisseur (${SUPPLIER_NAME})`,
-      `Commande confirmée par le fournisseur (${SUPPLIER_NAME})`,
-      `Commande expédiée par le fournisseur (${SUPPLIER_NAME})`,
-      `Livraison constatée par le fournisseur (${SUPPLIER_NAME})`,
+      `Paiement reçu ${bySupplier}`,
+      `Commande confirmée ${bySupplier}`,
+      `Commande expédiée ${bySupplier}`,
+      `Livraison constatée ${bySupplier}`,
     ])
       await history.getByText(step).waitFor();
     await expectAccessible(sales);
@@ -145,7 +147,7 @@ describe('web console: the buyer journey and the supplier’s incoming orders (C
     await statusShown(page, 'Réceptionnée');
     const lines = page.getByRole('table', { name: 'Lignes de la commande' });
     await lines.getByText(/950 masques ; écart : received 950 of 1000; un carton abîmé/).waitFor();
-    await page.getByText(/Réception confirmée par l’acheteur/).waitFor();
+    await page.getByText(/Réception confirmée par Jules Martin, pour l’acheteur/).waitFor();
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -34,6 +34,12 @@ export const ordersPages = {
     SYSTEM: () => 'automatiquement par la plateforme',
     OPERATOR: () => 'par la DGE',
   },
+  /** The same, when the API names the person who acted (not for the platform's jobs or API keys). */
+  actorPersons: {
+    BUYER: (person: string, name: string) => `par ${person}, pour l’acheteur (${name})`,
+    SUPPLIER: (person: string, name: string) => `par ${person}, pour le fournisseur (${name})`,
+    OPERATOR: (person: string) => `par ${person}, pour la DGE`,
+  },
   paymentMethods: {
     BANK_TRANSFER: 'Virement bancaire',
     CARD: 'Carte bancaire',

@@ -44,6 +44,7 @@ export const OrderDetailFields = graphql(`
       id
       action
       actor
+      actorName
       at
       fromStatus
       toStatus

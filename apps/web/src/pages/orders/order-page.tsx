@@ -261,12 +261,13 @@ function InvoiceCard({ order }: { order: OrderDetail }) {
 }
 
 function Timeline({ order }: { order: OrderDetail }) {
-  const who = (actor: OrderDetail['history'][number]['actor']) =>
-    actor === 'BUYER'
-      ? t.orders.actors.BUYER(order.buyer.name)
-      : actor === 'SUPPLIER'
-        ? t.orders.actors.SUPPLIER(order.supplier.name)
-        : t.orders.actors[actor]();
+  const who = ({ actor, actorName }: OrderDetail['history'][number]) => {
+    const side = actor === 'BUYER' ? order.buyer.name : actor === 'SUPPLIER' ? order.supplier.name : '';
+    if (actorName && actor !== 'SYSTEM') return t.orders.actorPersons[actor](actorName, side);
+    return actor === 'BUYER' || actor === 'SUPPLIER'
+      ? t.orders.actors[actor](side)
+      : t.orders.actors[actor]();
+  };
   return (
     <section aria-labelledby="order-history">
       <Title order={2} id="order-history" mb="sm">
@@ -277,7 +278,7 @@ function Timeline({ order }: { order: OrderDetail }) {
           <List.Item key={move.id}>
             <Text fw={500} span>
               {format.dateTime(move.at)} —{' '}
-              {text.timelineEntry(t.orders.actions[move.action ?? 'PLACE'], who(move.actor))}
+              {text.timelineEntry(t.orders.actions[move.action ?? 'PLACE'], who(move))}
             </Text>
             <Text size="sm" c="dimmed">
               {move.fromStatus
