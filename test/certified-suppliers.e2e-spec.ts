@@ -1,11 +1,11 @@
-import { startTestApp, type TestApp } from './harness/app';
+import { startTestApp, type GraphQLResponse, type TestApp } from './harness/app';
 import { codeOf, createDgeOfficer, type Actor } from './harness/factories';
 import { createProduct, inDays, signUpSupplier } from './harness/catalog';
 import { certifyProduct, decisionMutation, submitEvidence } from './harness/certification';
 import { everyField } from './harness/schema';
 
-const LIST = `query($category: MaskCategory, $region: String, $first: Int, $after: String) {
-  certifiedSuppliers(category: $category, regionCode: $region, first: $first, after: $after) {
+const LIST = `query($category: MaskCategory, $region: String, $first: Int, $after: String, $sort: CertifiedSuppliersSort) {
+  certifiedSuppliers(category: $category, regionCode: $region, first: $first, after: $after, sort: $sort) {
     edges { node { company salesContact categories productionSites { countryCode country city departmentCode departmentName regionCode regionName categories } } }
     pageInfo { hasNextPage endCursor }
   }
@@ -230,5 +230,58 @@ describe('public list of certified suppliers', () => {
     expect((await filtered.text()).trim().split('\r\n')).toHaveLength(2);
     const bad = await fetch(`${app.url}/public/certified-suppliers.csv?category=FFP9`);
     expect(bad.status).toBe(400);
+  });
+
+  // Last: it adds a supplier the tests above do not expect.
+  it('sorts by company, by region of production or newest certified first, in SQL, and pages each order with its own cursor', async () => {
+    const normandie = await supplierNamed('Alpha Normandie');
+    const rouen = { productionCity: 'Rouen', productionDepartmentCode: '76' };
+    await certifyProduct(app, normandie, dge, await createProduct(app, normandie, rouen), inDays(365));
+
+    const orders: Record<string, string[]> = {
+      // The default, as before.
+      COMPANY: ['Alpha Normandie', 'Ateliers Élan Textile', 'Zhong Import'],
+      // Élan's first region by name is Grand Est (before Pays de la Loire); Zhong produces abroad.
+      REGION: ['Ateliers Élan Textile', 'Alpha Normandie', 'Zhong Import'],
+      NEWEST_CERTIFIED: ['Alpha Normandie', 'Zhong Import', 'Ateliers Élan Textile'],
+    };
+    const companies = (data: ListData) => data.certifiedSuppliers.edges.map((edge) => edge.node.company);
+    expect(companies((await app.gql<ListData>(LIST, {})).data!)).toEqual(orders.COMPANY);
+    expect(companies((await app.gql<ListData>(LIST, { sort: null })).data!)).toEqual(orders.COMPANY);
+    for (const [sort, expected] of Object.entries(orders)) {
+      const whole = await app.gql<ListData>(LIST, { sort });
+      expect(whole.errors).toBeUndefined();
+      expect([sort, companies(whole.data!)]).toEqual([sort, expected]);
+      // One per page: each cursor continues its own order, with nothing skipped or repeated.
+      const paged: string[] = [];
+      let after: string | null = null;
+      for (let pages = 0; pages < expected.length; pages++) {
+        const response: GraphQLResponse<ListData> = await app.gql<ListData>(LIST, {
+          sort,
+          first: 1,
+          after,
+        });
+        expect(response.errors).toBeUndefined();
+        const page: ListData = response.data!;
+        paged.push(...companies(page));
+        expect(page.certifiedSuppliers.pageInfo.hasNextPage).toBe(pages < expected.length - 1);
+        after = page.certifiedSuppliers.pageInfo.endCursor;
+      }
+      expect([sort, paged]).toEqual([sort, expected]);
+      const csv = await fetch(`${app.url}/public/certified-suppliers.csv?sort=${sort}`);
+      const csvCompanies = (await csv.text())
+        .trim()
+        .split('\r\n')
+        .slice(1)
+        .map((line) => line.split(';')[0]);
+      expect([sort, [...new Set(csvCompanies)]]).toEqual([sort, expected]);
+    }
+    // Filters and sort together, and a cursor refused in another order.
+    const ffp2ByRegion = await app.gql<ListData>(LIST, { sort: 'REGION', category: 'FFP2', first: 2 });
+    expect(companies(ffp2ByRegion.data!)).toEqual(orders.REGION.slice(0, 2));
+    const cursor = ffp2ByRegion.data!.certifiedSuppliers.pageInfo.endCursor;
+    expect(codeOf(await app.gql(LIST, { sort: 'NEWEST_CERTIFIED', after: cursor }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await app.gql(LIST, { sort: 'PRICE' }))).toBe('BAD_USER_INPUT');
+    expect((await fetch(`${app.url}/public/certified-suppliers.csv?sort=PRICE`)).status).toBe(400);
   });
 });

@@ -40,6 +40,10 @@ export function findRegion(code: string): { code: string; name: string } | undef
   return region && { code: region.code, name: region.nom };
 }
 
+/** Region codes in the alphabetical order of their French names (lists sorted by region). */
+export const regionCodesByName = (): string[] =>
+  [...REGIONS.values()].sort((a, b) => a.nom.localeCompare(b.nom, 'fr')).map((region) => region.code);
+
 export const departmentCount = (): number => DEPARTMENTS.size;
 export const regionCount = (): number => REGIONS.size;
 

@@ -37,6 +37,27 @@ describe('web console: frame, session and public pages (Chromium)', () => {
     expect(all).toBeGreaterThan(2);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
+    // The sort is the server's: the page shows the API's order for it, A to Z by default.
+    const firstCompanies = async (sort: string): Promise<string[]> => {
+      const response = await world.app.gql<{
+        certifiedSuppliers: { edges: { node: { company: string } }[] };
+      }>(
+        `query($sort: CertifiedSuppliersSort) { certifiedSuppliers(first: 3, sort: $sort) { edges { node { company } } } }`,
+        { sort },
+      );
+      return response.data!.certifiedSuppliers.edges.map((edge) => edge.node.company);
+    };
+    const companyCells = table.locator('tbody tr td:first-child');
+    expect((await companyCells.allInnerTexts()).slice(0, 3)).toEqual(await firstCompanies('COMPANY'));
+    const newest = await firstCompanies('NEWEST_CERTIFIED');
+    expect(newest).not.toEqual(await firstCompanies('COMPANY'));
+    await page.getByRole('combobox', { name: 'Trier par' }).click();
+    await page.getByRole('option', { name: 'Certifiés le plus récemment' }).click();
+    await page.waitForFunction(
+      `JSON.stringify([...document.querySelectorAll('table tbody tr td:first-child')].slice(0, 3).map((td) => td.innerText)) === ${JSON.stringify(JSON.stringify(newest))}`,
+    );
+    expect(await table.getByRole('row').count()).toBe(all);
+
     await page.getByRole('combobox', { name: 'Catégorie de masque' }).click();
     await page.getByRole('option', { name: 'Grand public UNS1' }).click();
     // The page runs this in the browser: a string, so the test's types need no DOM.

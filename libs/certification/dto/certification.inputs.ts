@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, Float, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -20,6 +20,19 @@ import {
 import { PageArgs } from '@masks/core';
 import { MaskCategory, type Measurements } from '@masks/catalog';
 import { CertificationStatus } from '../domain/certification.states';
+import { CertifiedSuppliersSort } from '../domain/certified-suppliers-sort';
+
+registerEnumType(CertifiedSuppliersSort, {
+  name: 'CertifiedSuppliersSort',
+  valuesMap: {
+    COMPANY: { description: 'Company name, A to Z' },
+    REGION: {
+      description:
+        'Region of production by name (a supplier producing in several: its first), then company; production abroad last',
+    },
+    NEWEST_CERTIFIED: { description: 'Most recently certified first (latest start of validity)' },
+  },
+});
 
 const REGION_SHAPE = /^\d{2}$/;
 
@@ -224,4 +237,13 @@ export class CertifiedSuppliersArgs extends PageArgs {
   @IsOptional()
   @Matches(REGION_SHAPE, { message: 'regionCode must be an official region code' })
   regionCode?: string;
+
+  @Field(() => CertifiedSuppliersSort, {
+    nullable: true,
+    defaultValue: CertifiedSuppliersSort.COMPANY,
+    description: 'Order of the list; a cursor only continues the order it came from',
+  })
+  @IsOptional()
+  @IsEnum(CertifiedSuppliersSort)
+  sort?: CertifiedSuppliersSort;
 }

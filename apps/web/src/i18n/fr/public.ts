@@ -20,6 +20,12 @@ export const publicPages = {
     caption: 'Fournisseurs dont au moins un produit est certifié à ce jour',
     category: 'Catégorie de masque',
     region: 'Région de production',
+    sortBy: 'Trier par',
+    sorts: {
+      COMPANY: 'Entreprise (A → Z)',
+      REGION: 'Région de production',
+      NEWEST_CERTIFIED: 'Certifiés le plus récemment',
+    },
     company: 'Entreprise',
     categories: 'Catégories certifiées',
     sites: 'Sites de production',

@@ -1,15 +1,27 @@
 import { useState } from 'react';
 import { Anchor, Badge, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { graphql } from '../../gql';
-import type { CertifiedSuppliersQuery, MaskCategory } from '../../gql/graphql';
+import type { CertifiedSuppliersQuery, CertifiedSuppliersSort, MaskCategory } from '../../gql/graphql';
 import { t } from '../../i18n';
 import { DataTable, type Column } from '../../components/data-table';
 import { REGION_OPTIONS } from '../../components/geography';
 import { usePagedQuery } from '../../components/paged-query';
 
 const CertifiedSuppliersDocument = graphql(`
-  query CertifiedSuppliers($first: Int, $after: String, $category: MaskCategory, $regionCode: String) {
-    certifiedSuppliers(first: $first, after: $after, category: $category, regionCode: $regionCode) {
+  query CertifiedSuppliers(
+    $first: Int
+    $after: String
+    $category: MaskCategory
+    $regionCode: String
+    $sort: CertifiedSuppliersSort
+  ) {
+    certifiedSuppliers(
+      first: $first
+      after: $after
+      category: $category
+      regionCode: $regionCode
+      sort: $sort
+    ) {
       edges {
         node {
           id
@@ -37,6 +49,11 @@ type Supplier = CertifiedSuppliersQuery['certifiedSuppliers']['edges'][number]['
 
 const CATEGORY_OPTIONS = Object.entries(t.common.categories).map(([value, label]) => ({ value, label }));
 
+const SORT_OPTIONS = Object.entries(t.public.certifiedSuppliers.sorts).map(([value, label]) => ({
+  value,
+  label,
+}));
+
 const sites = (supplier: Supplier) =>
   supplier.productionSites
     .map((site) => [site.city, site.departmentName ?? site.country].filter(Boolean).join(', '))
@@ -45,9 +62,10 @@ const sites = (supplier: Supplier) =>
 export default function CertifiedSuppliersPage() {
   const [category, setCategory] = useState<MaskCategory | null>(null);
   const [regionCode, setRegionCode] = useState<string | null>(null);
+  const [sort, setSort] = useState<CertifiedSuppliersSort>('COMPANY');
   const list = usePagedQuery(
     CertifiedSuppliersDocument,
-    { first: 50, category, regionCode },
+    { first: 50, category, regionCode, sort },
     (data) => data.certifiedSuppliers,
   );
   const text = t.public.certifiedSuppliers;
@@ -83,6 +101,7 @@ export default function CertifiedSuppliersPage() {
   const csvQuery = new URLSearchParams({
     ...(category ? { category } : {}),
     ...(regionCode ? { region: regionCode } : {}),
+    sort,
   });
   return (
     <Stack>
@@ -117,6 +136,13 @@ export default function CertifiedSuppliersPage() {
               clearable
               searchable
               placeholder={t.common.table.all}
+            />
+            <Select
+              label={text.sortBy}
+              data={SORT_OPTIONS}
+              value={sort}
+              onChange={(v) => v && setSort(v as CertifiedSuppliersSort)}
+              allowDeselect={false}
             />
             <Anchor href={`/public/certified-suppliers.csv?${csvQuery.toString()}`} download mt="lg">
               {text.downloadAll}
