@@ -424,6 +424,36 @@ describe('catalog: products, offers, stock and search', () => {
       expect(names(await search({ category: 'SURGICAL_IIR', madeInFrance: false }))).toEqual(['import']);
     });
 
+    it('treats a null filter as an absent one (GraphQL clients send null for an empty filter)', async () => {
+      const nulls = {
+        category: null,
+        quantity: null,
+        regionCode: null,
+        departmentCode: null,
+        maxUnitPriceMicros: null,
+        maxLeadTimeDays: null,
+        madeInFrance: null,
+        certifiedOn: null,
+        deliveryDepartmentCode: null,
+        after: null,
+      };
+      for (const sort of ['PRICE', 'LEAD_TIME', 'DISTANCE']) {
+        const absent = names(await search({ category: 'SURGICAL_IIR', sort }));
+        expect(absent).toHaveLength(4);
+        expect(names(await search({ ...nulls, category: 'SURGICAL_IIR', sort }))).toEqual(absent);
+      }
+      // Each alone too, so one filter cannot hide behind another.
+      for (const filter of Object.keys(nulls).filter((name) => name !== 'category'))
+        expect([filter, names(await search({ category: 'SURGICAL_IIR', [filter]: null }))]).toEqual([
+          filter,
+          names(await search({ category: 'SURGICAL_IIR' })),
+        ]);
+      // Other suites' offers are in other categories: a null category is every category, as absent.
+      expect((await search({ ...nulls, first: 50 })).map((o) => o.id).sort()).toEqual(
+        (await search({ first: 50 })).map((o) => o.id).sort(),
+      );
+    });
+
     it('pages with cursors without gaps or repeats', async () => {
       const seen: string[] = [];
       let after: string | null = null;

@@ -46,7 +46,8 @@ export class OfferSearchService {
         throw new BadInputError(`Unknown region code "${args.regionCode}"`, { argument: 'regionCode' });
       qb.andWhere('o.warehouse_region_code = :region', { region: args.regionCode });
     }
-    if (args.maxUnitPriceMicros !== undefined) {
+    // GraphQL clients send null for an empty filter: null, like absent, filters nothing.
+    if (args.maxUnitPriceMicros != null) {
       if (quantity === null) {
         qb.andWhere('o.from_price_micros <= :maxPrice', { maxPrice: args.maxUnitPriceMicros });
       } else {
@@ -57,9 +58,9 @@ export class OfferSearchService {
         );
       }
     }
-    if (args.maxLeadTimeDays !== undefined)
+    if (args.maxLeadTimeDays != null)
       qb.andWhere('o.lead_time_days <= :maxLead', { maxLead: args.maxLeadTimeDays });
-    if (args.madeInFrance !== undefined) qb.andWhere('o.made_in_france = :mif', { mif: args.madeInFrance });
+    if (args.madeInFrance != null) qb.andWhere('o.made_in_france = :mif', { mif: args.madeInFrance });
     if (args.supplierId) qb.andWhere('o.supplier_id = :supplierId', { supplierId: args.supplierId });
     return paginate(selectListing(qb, 'o'), 'o.id', await this.sortSpec(ctx, args), args, listingOf);
   }
