@@ -80,6 +80,19 @@ const OPERATIONS: Operation[] = [
     }),
     allowed: ADMINS,
   },
+  // Only an admin of the member's own organisation; other admins read the member as not found.
+  {
+    name: 'changeMemberRoles',
+    query: `mutation($m: ID!) { changeMemberRoles(membershipId: $m, roles: [BUYER]) { id roles } }`,
+    variables: (ids) => ({ m: ids.buyerMemberMembershipId }),
+    allowed: ['buyerAdmin'],
+    notFound: ['supplierAdmin', 'groupAdmin', 'referent', 'dge'],
+  },
+  {
+    name: 'invitations',
+    query: `{ invitations(first: 5, status: PENDING) { edges { node { id email status } } } }`,
+    allowed: ADMINS,
+  },
   { name: 'apiKeys', query: `{ apiKeys { id } }`, allowed: ADMINS },
   {
     name: 'createApiKey',
@@ -272,7 +285,7 @@ describe('authorisation matrix and tenant isolation', () => {
   let group: Actor;
   let referentActor: Actor;
   let outsider: Actor;
-  const catalog = { productId: '', offerId: '', orderId: '' };
+  const catalog = { productId: '', offerId: '', orderId: '', buyerMemberMembershipId: '' };
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -301,12 +314,13 @@ describe('authorisation matrix and tenant isolation', () => {
     );
     const invitationToken = /: (\S+)$/.exec(event.payload.body as string)![1];
     const accepted = await app.gql<{
-      acceptInvitation: { accessToken: string; membership: { roles: string[] } };
+      acceptInvitation: { accessToken: string; membership: { id: string; roles: string[] } };
     }>(
-      `mutation($t: String!) { acceptInvitation(input: { token: $t, fullName: "Plain Buyer", password: "another long password" }) { accessToken membership { roles } } }`,
+      `mutation($t: String!) { acceptInvitation(input: { token: $t, fullName: "Plain Buyer", password: "another long password" }) { accessToken membership { id roles } } }`,
       { t: invitationToken },
     );
     expect(accepted.data?.acceptInvitation.membership.roles).toEqual(['BUYER']);
+    catalog.buyerMemberMembershipId = accepted.data!.acceptInvitation.membership.id;
 
     const key = async (scope: string, owner: Actor = supplier) => {
       const created = await app.gql<{ createApiKey: { secret: string } }>(

@@ -1,5 +1,15 @@
 import { startTestApp, type TestApp } from './harness/app';
-import { PASSWORD, SIGN_UP, codeOf, login, signUp, signUpInput } from './harness/factories';
+import { Role } from '@masks/core';
+import {
+  PASSWORD,
+  SIGN_UP,
+  codeOf,
+  createMemberWithRoles,
+  login,
+  signUp,
+  signUpInput,
+  type Actor,
+} from './harness/factories';
 import { everyField } from './harness/schema';
 
 const REFRESH = `mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken refreshToken } }`;
@@ -206,5 +216,151 @@ describe('sign-up, login, refresh, revoke', () => {
     ]);
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
     expect(row.password_hash).not.toContain(PASSWORD);
+  });
+});
+
+describe('organisation admin: members\u2019 roles and invitations', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+
+  const CHANGE = `mutation($m: ID!, $roles: [Role!]!) { changeMemberRoles(membershipId: $m, roles: $roles) { id roles } }`;
+  const membershipOf = async (actor: Actor) =>
+    (
+      (await app.dataSource.query(
+        `SELECT m.id FROM membership m JOIN app_user u ON u.id = m.user_id WHERE u.email = $1`,
+        [actor.email],
+      )) as { id: string }[]
+    )[0].id;
+  const change = (admin: Actor, membershipId: string, roles: string[]) =>
+    app.gql<{ changeMemberRoles: { id: string; roles: string[] } }>(
+      CHANGE,
+      { m: membershipId, roles },
+      { token: admin.token },
+    );
+
+  it('changes a member\u2019s roles within what the organisation may grant, audited, effective at the next refresh', async () => {
+    const admin = await signUp(app);
+    const member = await createMemberWithRoles(app, admin.organisationId, [Role.BUYER]);
+    const memberId = await membershipOf(member);
+
+    const promoted = await change(admin, memberId, ['BUYER', 'ORG_ADMIN']);
+    expect(promoted.errors).toBeUndefined();
+    expect(promoted.data!.changeMemberRoles).toEqual({ id: memberId, roles: ['BUYER', 'ORG_ADMIN'] });
+    const [entry] = await app.dataSource.query(
+      `SELECT before, after FROM audit_entry WHERE action = 'member.roles_changed' AND entity_id = $1`,
+      [memberId],
+    );
+    expect(entry).toEqual({ before: { roles: ['BUYER'] }, after: { roles: ['BUYER', 'ORG_ADMIN'] } });
+
+    // The member's current token still carries the old roles; the refreshed one has the new ones.
+    const MEMBERS = `{ members { edges { node { id } } } }`;
+    expect(codeOf(await app.gql(MEMBERS, {}, { token: member.token }))).toBe('FORBIDDEN');
+    const refreshed = await app.gql<{ refreshSession: { accessToken: string } }>(REFRESH, {
+      t: member.refreshToken,
+    });
+    expect(refreshed.errors).toBeUndefined();
+    expect(
+      (await app.gql(MEMBERS, {}, { token: refreshed.data!.refreshSession.accessToken })).errors,
+    ).toBeUndefined();
+
+    // A buyer's organisation cannot grant the supplier's or the DGE's role: refused at the field.
+    const refused = await change(admin, memberId, ['SUPPLIER_MANAGER']);
+    expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(refused.errors)).toContain('roles');
+    expect(codeOf(await change(admin, memberId, ['DGE_OFFICER']))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await change(admin, memberId, []))).toBe('BAD_USER_INPUT');
+
+    // Another organisation's admin reads the member as absent, and changes nothing.
+    const stranger = await signUp(app);
+    expect(codeOf(await change(stranger, memberId, ['BUYER']))).toBe('NOT_FOUND');
+
+    // The last ORG_ADMIN cannot go: demoting the member is fine, then the founder alone is refused.
+    expect((await change(admin, memberId, ['BUYER'])).errors).toBeUndefined();
+    expect(codeOf(await change(admin, await membershipOf(admin), ['BUYER']))).toBe('CONFLICT');
+    const roles = await app.dataSource.query(`SELECT roles FROM membership WHERE organisation_id = $1`, [
+      admin.organisationId,
+    ]);
+    expect(roles.filter((row: { roles: string[] }) => row.roles.includes('ORG_ADMIN'))).toHaveLength(1);
+  });
+
+  it('lets only one of two admins demoting each other at the same time succeed', async () => {
+    for (let round = 0; round < 3; round++) {
+      const first = await signUp(app);
+      const second = await createMemberWithRoles(app, first.organisationId, [Role.ORG_ADMIN, Role.BUYER]);
+      const [firstId, secondId] = [await membershipOf(first), await membershipOf(second)];
+      const outcomes = await Promise.all([
+        change(first, secondId, ['BUYER']),
+        change(second, firstId, ['BUYER']),
+      ]);
+      expect(outcomes.map(codeOf).sort()).toEqual(['CONFLICT', undefined]);
+      const admins = await app.dataSource.query(
+        `SELECT id FROM membership WHERE organisation_id = $1 AND 'ORG_ADMIN' = ANY(roles)`,
+        [first.organisationId],
+      );
+      expect(admins).toHaveLength(1);
+    }
+  });
+
+  it('lists the organisation\u2019s invitations, newest first, by status, paged', async () => {
+    const admin = await signUp(app);
+    const invite = async (email: string) => {
+      const invited = await app.gql<{ inviteMember: { id: string } }>(
+        `mutation($e: String!) { inviteMember(input: { email: $e, roles: [BUYER] }) { id } }`,
+        { e: email },
+        { token: admin.token },
+      );
+      return invited.data!.inviteMember.id;
+    };
+    const tag = admin.organisationId.slice(0, 8);
+    const expired = await invite(`expired-${tag}@example.test`);
+    const accepted = await invite(`accepted-${tag}@example.test`);
+    const pending = await invite(`pending-${tag}@example.test`);
+    await app.dataSource.query(
+      `UPDATE invitation SET expires_at = now() - interval '1 minute' WHERE id = $1`,
+      [expired],
+    );
+    await app.dataSource.query(`UPDATE invitation SET accepted_at = now() WHERE id = $1`, [accepted]);
+    // Another organisation's invitation never shows.
+    const other = await signUp(app);
+    await app.gql(
+      `mutation { inviteMember(input: { email: "elsewhere@example.test", roles: [BUYER] }) { id } }`,
+      {},
+      { token: other.token },
+    );
+
+    type Page = {
+      invitations: {
+        edges: { node: { id: string; status: string } }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+      };
+    };
+    const list = (variables: Record<string, unknown>) =>
+      app.gql<Page>(
+        `query($first: Int, $after: String, $status: InvitationStatus) { invitations(first: $first, after: $after, status: $status) { edges { node { id email roles status expiresAt acceptedAt createdAt } } pageInfo { hasNextPage endCursor } } }`,
+        variables,
+        { token: admin.token },
+      );
+    const all = await list({ first: 10 });
+    expect(all.errors).toBeUndefined();
+    expect(all.data!.invitations.edges.map((edge) => [edge.node.id, edge.node.status])).toEqual([
+      [pending, 'PENDING'],
+      [accepted, 'ACCEPTED'],
+      [expired, 'EXPIRED'],
+    ]);
+    for (const [status, id] of [
+      ['PENDING', pending],
+      ['ACCEPTED', accepted],
+      ['EXPIRED', expired],
+    ]) {
+      const page = await list({ status });
+      expect(page.data!.invitations.edges.map((edge) => edge.node.id)).toEqual([id]);
+    }
+    const firstPage = await list({ first: 2 });
+    expect(firstPage.data!.invitations.pageInfo.hasNextPage).toBe(true);
+    const secondPage = await list({ first: 2, after: firstPage.data!.invitations.pageInfo.endCursor });
+    expect(secondPage.data!.invitations.edges.map((edge) => edge.node.id)).toEqual([expired]);
   });
 });

@@ -21,11 +21,20 @@ import { AuditLogService } from './audit-log.service';
 import {
   AcceptInvitationInput,
   AuditLogArgs,
+  ChangeMemberRolesArgs,
   CreateApiKeyInput,
+  InvitationsArgs,
   InviteMemberInput,
   LoginInput,
 } from './dto/organisation.inputs';
-import { AuditEntryConnection, CreatedApiKey, MembershipConnection, Session } from './models/session.model';
+import {
+  AuditEntryConnection,
+  CreatedApiKey,
+  InvitationConnection,
+  MembershipConnection,
+  Session,
+} from './models/session.model';
+import { InvitationStatus, invitationStatus } from './domain/organisation.rules';
 import { readAsSessionHolder, viewerOf } from './session-viewer';
 
 @Resolver(() => Session)
@@ -120,6 +129,24 @@ export class MembersResolver {
     return this.membersService.members(ctx, args);
   }
 
+  @Mutation(() => Membership, {
+    description:
+      'Organisation admin: sets the roles of a member of their organisation (roles its kinds allow; at least one ORG_ADMIN must remain). Takes effect at the member’s next session refresh',
+  })
+  @Allow([Role.ORG_ADMIN])
+  changeMemberRoles(@Ctx() ctx: RequestContext, @Args() args: ChangeMemberRolesArgs): Promise<Membership> {
+    return this.membersService.changeMemberRoles(ctx, args);
+  }
+
+  @Query(() => InvitationConnection, {
+    complexity: connectionComplexity,
+    description: "Organisation admin: their organisation's invitations, newest first",
+  })
+  @Allow([Role.ORG_ADMIN])
+  invitations(@Ctx() ctx: RequestContext, @Args() args: InvitationsArgs): Promise<InvitationConnection> {
+    return this.membersService.invitations(ctx, args);
+  }
+
   @Mutation(() => Membership, { description: 'DGE: makes a person the PME referent of a filière' })
   @Allow([Role.DGE_OFFICER])
   appointFiliereReferent(
@@ -173,5 +200,13 @@ export class MembersResolver {
   @ResolveField(() => Organisation, { nullable: true })
   organisation(@Ctx() ctx: RequestContext, @Parent() membership: Membership): Promise<Organisation | null> {
     return this.organisationsService.visibleById(viewerOf(ctx, membership), membership.organisationId);
+  }
+}
+
+@Resolver(() => Invitation)
+export class InvitationResolver {
+  @ResolveField(() => InvitationStatus)
+  status(@Parent() invitation: Invitation): InvitationStatus {
+    return invitationStatus(invitation, new Date());
   }
 }

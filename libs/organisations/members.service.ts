@@ -15,12 +15,17 @@ import {
   type Connection,
   type PageArgs,
 } from '@masks/core';
-import { grantableRoles } from './domain/organisation.rules';
+import { changeRoles, grantableRoles, InvitationStatus } from './domain/organisation.rules';
 import { Organisation } from './organisation.entity';
 import { Filiere } from './filiere.entity';
 import { Invitation, Membership, User } from './user.entity';
 import { AuthService, randomToken, sha256 } from './auth.service';
-import type { AcceptInvitationInput, InviteMemberInput } from './dto/organisation.inputs';
+import type {
+  AcceptInvitationInput,
+  ChangeMemberRolesArgs,
+  InvitationsArgs,
+  InviteMemberInput,
+} from './dto/organisation.inputs';
 import type { Session } from './models/session.model';
 
 const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -160,6 +165,66 @@ export class MembersService {
       qb,
       'm.id',
       { column: 'm.created_at', value: (m) => m.createdAt, direction: 'ASC' },
+      args,
+    );
+  }
+
+  /**
+   * An admin sets the roles of a member of their own organisation. Every membership of the
+   * organisation is locked (in id order) before the rule is checked, so two admins demoting each other
+   * at once are serialised and the second sees the first's change: one of them stays ORG_ADMIN. The
+   * member's token keeps its roles until its next refresh, which re-reads them.
+   */
+  async changeMemberRoles(ctx: RequestContext, args: ChangeMemberRolesArgs): Promise<Membership> {
+    return this.dataSource.transaction(async (manager) => {
+      const members = await manager
+        .getRepository(Membership)
+        .createQueryBuilder('m')
+        .setLock('pessimistic_write')
+        .where('m.organisation_id = :org', { org: ctx.organisationId })
+        .orderBy('m.id')
+        .getMany();
+      const target = members.find((member) => member.id === args.membershipId);
+      // Another organisation's member reads as absent, as it would in `members`.
+      if (!target) throw new NotFoundError('Membership', args.membershipId);
+      const organisation = await manager.findOneByOrFail(Organisation, { id: ctx.organisationId });
+      const change = changeRoles(organisation.kinds, target, args.roles, members);
+      if (!change.ok && change.problem === 'NOT_GRANTABLE') {
+        throw new BadInputError(`An organisation of this kind cannot grant ${change.refused.join(', ')}`, {
+          field: 'roles',
+        });
+      }
+      if (!change.ok) throw new ConflictError('The organisation must keep at least one ORG_ADMIN');
+      const before = { roles: target.roles };
+      target.roles = change.roles;
+      await manager.save(target);
+      await audit(manager, ctx, {
+        action: 'member.roles_changed',
+        entityType: 'membership',
+        entityId: target.id,
+        organisationId: target.organisationId,
+        before,
+        after: { roles: target.roles },
+      });
+      return target;
+    });
+  }
+
+  /** The caller's organisation's invitations, newest first; status is computed from the dates. */
+  invitations(ctx: RequestContext, args: InvitationsArgs): Promise<Connection<Invitation>> {
+    const qb = this.dataSource
+      .getRepository(Invitation)
+      .createQueryBuilder('i')
+      .where('i.organisation_id = :org', { org: ctx.organisationId });
+    if (args.status === InvitationStatus.ACCEPTED) qb.andWhere('i.accepted_at IS NOT NULL');
+    if (args.status === InvitationStatus.PENDING)
+      qb.andWhere('i.accepted_at IS NULL AND i.expires_at > now()');
+    if (args.status === InvitationStatus.EXPIRED)
+      qb.andWhere('i.accepted_at IS NULL AND i.expires_at <= now()');
+    return paginate(
+      qb,
+      'i.id',
+      { column: 'i.created_at', value: (i) => i.createdAt, direction: 'DESC' },
       args,
     );
   }

@@ -9,7 +9,7 @@ import { ApiKeysService } from './api-keys.service';
 import { AuditLogService } from './audit-log.service';
 import { OrganisationsDemoData } from './demo-data';
 import { OrganisationsResolver, SubcontractingLinkResolver } from './organisations.resolver';
-import { AuthResolver, MembersResolver } from './members.resolver';
+import { AuthResolver, InvitationResolver, MembersResolver } from './members.resolver';
 import { OrganisationKindsService } from './organisation-kinds.service';
 import { BankDetailsService } from './bank-details.service';
 import { BankDetailsResolver } from './bank-details.resolver';
@@ -43,6 +43,7 @@ import { WebSessionController } from './web-session.controller';
     SubcontractingLinkResolver,
     AuthResolver,
     MembersResolver,
+    InvitationResolver,
     OrganisationsDemoData,
     BankDetailsService,
     BankDetailsResolver,

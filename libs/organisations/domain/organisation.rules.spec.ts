@@ -1,5 +1,13 @@
 import { Role } from '@masks/core';
-import { grantableRoles, OrganisationKind, sizeClassOf, SizeClass } from './organisation.rules';
+import {
+  changeRoles,
+  grantableRoles,
+  InvitationStatus,
+  invitationStatus,
+  OrganisationKind,
+  sizeClassOf,
+  SizeClass,
+} from './organisation.rules';
 
 describe('organisation rules', () => {
   it('classes by headcount at the INSEE boundaries', () => {
@@ -19,5 +27,44 @@ describe('organisation rules', () => {
     expect(grantableRoles([OrganisationKind.IMPORTER])).toEqual([Role.ORG_ADMIN, Role.SUPPLIER_MANAGER]);
     expect(grantableRoles([OrganisationKind.AUTHORITY])).toContain(Role.DGE_OFFICER);
     expect(grantableRoles([OrganisationKind.LARGE_GROUP])).not.toContain(Role.DGE_OFFICER);
+  });
+});
+
+describe('changeRoles', () => {
+  const admin = { id: 'a', roles: [Role.ORG_ADMIN] };
+  const referent = { id: 'r', roles: [Role.BUYER, Role.FILIERE_REFERENT] };
+  const members = [admin, referent];
+
+  it('sets grantable roles, keeps the DGE-appointed referent role, refuses the others', () => {
+    expect(changeRoles([OrganisationKind.BUYER], referent, [Role.ORG_ADMIN], members)).toEqual({
+      ok: true,
+      roles: [Role.ORG_ADMIN, Role.FILIERE_REFERENT],
+    });
+    expect(
+      changeRoles([OrganisationKind.BUYER], admin, [Role.ORG_ADMIN, Role.FILIERE_REFERENT], members),
+    ).toEqual({ ok: false, problem: 'NOT_GRANTABLE', refused: [Role.FILIERE_REFERENT] });
+    expect(changeRoles([OrganisationKind.BUYER], referent, [Role.SUPPLIER_MANAGER], members)).toMatchObject({
+      problem: 'NOT_GRANTABLE',
+    });
+  });
+
+  it('keeps at least one ORG_ADMIN', () => {
+    expect(changeRoles([OrganisationKind.BUYER], admin, [Role.BUYER], members)).toEqual({
+      ok: false,
+      problem: 'LAST_ADMIN',
+    });
+    const promoted = { ...referent, roles: [Role.ORG_ADMIN, ...referent.roles] };
+    expect(changeRoles([OrganisationKind.BUYER], admin, [Role.BUYER], [admin, promoted]).ok).toBe(true);
+  });
+});
+
+describe('invitationStatus', () => {
+  const now = new Date('2026-12-01T12:00:00Z');
+  it('is accepted once used, even past its date; otherwise pending until it expires', () => {
+    const past = new Date('2026-11-30T12:00:00Z');
+    const future = new Date('2026-12-02T12:00:00Z');
+    expect(invitationStatus({ acceptedAt: past, expiresAt: past }, now)).toBe(InvitationStatus.ACCEPTED);
+    expect(invitationStatus({ acceptedAt: null, expiresAt: past }, now)).toBe(InvitationStatus.EXPIRED);
+    expect(invitationStatus({ acceptedAt: null, expiresAt: future }, now)).toBe(InvitationStatus.PENDING);
   });
 });

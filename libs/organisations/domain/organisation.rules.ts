@@ -58,3 +58,49 @@ export function grantableRoles(kinds: OrganisationKind[]): Role[] {
   if (kinds.includes(OrganisationKind.AUTHORITY)) roles.push(Role.DGE_OFFICER);
   return roles;
 }
+
+export enum InvitationStatus {
+  PENDING = 'PENDING',
+  ACCEPTED = 'ACCEPTED',
+  EXPIRED = 'EXPIRED',
+}
+
+/** Accepted wins over expired: an invitation used in time stays accepted after its date. */
+export function invitationStatus(
+  invitation: { acceptedAt: Date | null; expiresAt: Date },
+  now: Date,
+): InvitationStatus {
+  if (invitation.acceptedAt) return InvitationStatus.ACCEPTED;
+  return invitation.expiresAt.getTime() <= now.getTime()
+    ? InvitationStatus.EXPIRED
+    : InvitationStatus.PENDING;
+}
+
+export type RoleChange =
+  | { ok: true; roles: Role[] }
+  | { ok: false; problem: 'NOT_GRANTABLE'; refused: Role[] }
+  | { ok: false; problem: 'LAST_ADMIN' };
+
+/**
+ * An admin sets a member's roles. The referent role is the DGE's to appoint: a member who holds it
+ * keeps it whatever the admin sends, and nobody else can be given it here. Some member of the
+ * organisation must stay ORG_ADMIN.
+ */
+export function changeRoles(
+  kinds: OrganisationKind[],
+  target: { id: string; roles: Role[] },
+  requested: Role[],
+  members: readonly { id: string; roles: Role[] }[],
+): RoleChange {
+  const holdsReferent = target.roles.includes(Role.FILIERE_REFERENT);
+  const asked = requested.filter((role) => !(holdsReferent && role === Role.FILIERE_REFERENT));
+  const allowed = grantableRoles(kinds);
+  const refused = asked.filter((role) => !allowed.includes(role));
+  if (refused.length) return { ok: false, problem: 'NOT_GRANTABLE', refused };
+  const roles = holdsReferent ? [...asked, Role.FILIERE_REFERENT] : asked;
+  const adminsLeft = members.filter((member) =>
+    (member.id === target.id ? roles : member.roles).includes(Role.ORG_ADMIN),
+  );
+  if (adminsLeft.length === 0) return { ok: false, problem: 'LAST_ADMIN' };
+  return { ok: true, roles };
+}

@@ -1,4 +1,4 @@
-import { ArgsType, Field, InputType, Int, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -18,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ApiScope, PageArgs, Role } from '@masks/core';
-import { OrganisationKind } from '../domain/organisation.rules';
+import { InvitationStatus, OrganisationKind } from '../domain/organisation.rules';
 
 const SIRET_SHAPE = /^[\d\s.-]{14,20}$/;
 
@@ -271,4 +271,29 @@ export class AuditLogArgs extends PageArgs {
   @IsOptional()
   @IsUUID()
   organisationId?: string;
+}
+
+registerEnumType(InvitationStatus, { name: 'InvitationStatus' });
+
+@ArgsType()
+export class ChangeMemberRolesArgs {
+  @Field(() => ID)
+  @IsUUID()
+  membershipId: string;
+
+  @Field(() => [Role], {
+    description: 'The complete new set (a filière referent keeps that role regardless)',
+  })
+  @IsEnum(Role, { each: true })
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  roles: Role[];
+}
+
+@ArgsType()
+export class InvitationsArgs extends PageArgs {
+  @Field(() => InvitationStatus, { nullable: true, description: 'All statuses when absent' })
+  @IsOptional()
+  @IsEnum(InvitationStatus)
+  status?: InvitationStatus;
 }

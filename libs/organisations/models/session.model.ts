@@ -53,4 +53,7 @@ export class OrganisationConnection extends Paginated(Organisation) {}
 export class MembershipConnection extends Paginated(Membership) {}
 
 @ObjectType()
+export class InvitationConnection extends Paginated(Invitation) {}
+
+@ObjectType()
 export class AuditEntryConnection extends Paginated(AuditEntryModel) {}
