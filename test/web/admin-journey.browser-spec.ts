@@ -125,10 +125,8 @@ describe('web console: sign-up, organisation admin and invitations (Chromium)', 
     await pick(admin, 'Rôles', 'Acheteur');
     await admin.getByRole('button', { name: 'Envoyer l’invitation' }).click();
     await admin.getByText(`Invitation envoyée à ${colleague}.`).waitFor();
-    await admin
-      .getByRole('table', { name: /Invitations envoyées/ })
-      .getByRole('cell', { name: colleague })
-      .waitFor();
+    const pending = admin.getByRole('table', { name: 'Invitations envoyées, ni acceptées ni expirées' });
+    await pending.getByRole('cell', { name: colleague }).waitFor();
     expect(await seriousA11yViolations(admin)).toEqual([]);
 
     // The e-mail (its outbox event, written with the invitation) links to the console's page.
@@ -170,6 +168,17 @@ describe('web console: sign-up, organisation admin and invitations (Chromium)', 
     await row.waitFor();
     // textContent: the badge is shown in capitals by CSS.
     expect(await row.getByRole('cell').nth(2).textContent()).toBe('Acheteur');
+    // Accepted: no longer pending.
+    await pending.getByText(colleague).waitFor({ state: 'detached' });
+
+    // The admin makes the colleague an administrator too; the table shows both roles.
+    await admin.getByRole('button', { name: 'Modifier les rôles de Dominique Collègue' }).click();
+    await pick(admin, 'Nouveaux rôles', 'Administrateur');
+    expect(await seriousA11yViolations(admin)).toEqual([]);
+    await admin.getByRole('button', { name: 'Enregistrer les rôles' }).click();
+    await admin.getByText('Rôles de Dominique Collègue enregistrés.').waitFor();
+    await row.getByRole('cell').nth(2).getByText('Administrateur').waitFor();
+    expect(await row.getByRole('cell').nth(2).textContent()).toBe('AcheteurAdministrateur');
   });
 
   it('refuses an already-registered SIRET next to the SIRET field', async () => {

@@ -19,6 +19,8 @@ type Documents = {
     "\n  mutation LeaveFiliere($code: String!) {\n    leaveFiliere(filiereCode: $code) {\n      id\n      filieres {\n        code\n        name\n      }\n    }\n  }\n": typeof types.LeaveFiliereDocument,
     "\n  query Members($first: Int, $after: String) {\n    members(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          roles\n          createdAt\n          user {\n            id\n            fullName\n            email\n          }\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.MembersDocument,
     "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      id\n      email\n      roles\n      expiresAt\n    }\n  }\n": typeof types.InviteMemberDocument,
+    "\n  mutation ChangeMemberRoles($membershipId: ID!, $roles: [Role!]!) {\n    changeMemberRoles(membershipId: $membershipId, roles: $roles) {\n      id\n      roles\n    }\n  }\n": typeof types.ChangeMemberRolesDocument,
+    "\n  query PendingInvitations($first: Int, $after: String) {\n    invitations(first: $first, after: $after, status: PENDING) {\n      edges {\n        node {\n          id\n          email\n          roles\n          createdAt\n          expiresAt\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.PendingInvitationsDocument,
     "\n  query MyOrganisation {\n    myOrganisation {\n      id\n      siret\n      siren\n      name\n      kinds\n      sizeClass\n      headcount\n      departmentCode\n      regionCode\n      city\n      salesContact\n      createdAt\n    }\n  }\n": typeof types.MyOrganisationDocument,
     "\n  mutation UpdateMyOrganisation($input: UpdateOrganisationInput!) {\n    updateMyOrganisation(input: $input) {\n      id\n      name\n      headcount\n      sizeClass\n      departmentCode\n      regionCode\n      city\n      salesContact\n    }\n  }\n": typeof types.UpdateMyOrganisationDocument,
     "\n  mutation RevokeAllMySessions {\n    revokeAllMySessions\n  }\n": typeof types.RevokeAllMySessionsDocument,
@@ -101,6 +103,8 @@ const documents: Documents = {
     "\n  mutation LeaveFiliere($code: String!) {\n    leaveFiliere(filiereCode: $code) {\n      id\n      filieres {\n        code\n        name\n      }\n    }\n  }\n": types.LeaveFiliereDocument,
     "\n  query Members($first: Int, $after: String) {\n    members(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          roles\n          createdAt\n          user {\n            id\n            fullName\n            email\n          }\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.MembersDocument,
     "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      id\n      email\n      roles\n      expiresAt\n    }\n  }\n": types.InviteMemberDocument,
+    "\n  mutation ChangeMemberRoles($membershipId: ID!, $roles: [Role!]!) {\n    changeMemberRoles(membershipId: $membershipId, roles: $roles) {\n      id\n      roles\n    }\n  }\n": types.ChangeMemberRolesDocument,
+    "\n  query PendingInvitations($first: Int, $after: String) {\n    invitations(first: $first, after: $after, status: PENDING) {\n      edges {\n        node {\n          id\n          email\n          roles\n          createdAt\n          expiresAt\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.PendingInvitationsDocument,
     "\n  query MyOrganisation {\n    myOrganisation {\n      id\n      siret\n      siren\n      name\n      kinds\n      sizeClass\n      headcount\n      departmentCode\n      regionCode\n      city\n      salesContact\n      createdAt\n    }\n  }\n": types.MyOrganisationDocument,
     "\n  mutation UpdateMyOrganisation($input: UpdateOrganisationInput!) {\n    updateMyOrganisation(input: $input) {\n      id\n      name\n      headcount\n      sizeClass\n      departmentCode\n      regionCode\n      city\n      salesContact\n    }\n  }\n": types.UpdateMyOrganisationDocument,
     "\n  mutation RevokeAllMySessions {\n    revokeAllMySessions\n  }\n": types.RevokeAllMySessionsDocument,
@@ -212,6 +216,14 @@ export function graphql(source: "\n  query Members($first: Int, $after: String) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      id\n      email\n      roles\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      id\n      email\n      roles\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeMemberRoles($membershipId: ID!, $roles: [Role!]!) {\n    changeMemberRoles(membershipId: $membershipId, roles: $roles) {\n      id\n      roles\n    }\n  }\n"): (typeof documents)["\n  mutation ChangeMemberRoles($membershipId: ID!, $roles: [Role!]!) {\n    changeMemberRoles(membershipId: $membershipId, roles: $roles) {\n      id\n      roles\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PendingInvitations($first: Int, $after: String) {\n    invitations(first: $first, after: $after, status: PENDING) {\n      edges {\n        node {\n          id\n          email\n          roles\n          createdAt\n          expiresAt\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query PendingInvitations($first: Int, $after: String) {\n    invitations(first: $first, after: $after, status: PENDING) {\n      edges {\n        node {\n          id\n          email\n          roles\n          createdAt\n          expiresAt\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

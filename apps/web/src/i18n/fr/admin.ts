@@ -46,8 +46,21 @@ export const adminPages = {
     email: 'E-mail',
     roles: 'Rôles',
     since: 'Membre depuis',
-    rolesFixed:
-      'Les rôles d’un membre sont ceux de son invitation : la plateforme ne permet pas encore de les modifier.',
+    rolesEffect:
+      'Un changement de rôles prend effet à la prochaine reconnexion du membre (au plus tard dans l’heure). Le rôle de référent de filière est attribué par la DGE et se conserve.',
+    actions: 'Actions',
+    editRoles: 'Modifier les rôles',
+    editRolesOf: (name: string) => `Modifier les rôles de ${name}`,
+    editTitle: (name: string) => `Rôles de ${name}`,
+    newRoles: 'Nouveaux rôles',
+    save: 'Enregistrer les rôles',
+    cancel: 'Annuler',
+    lastAdmin: 'L’organisation doit garder au moins un administrateur : nommez-en un autre avant.',
+    rolesSaved: (name: string) => `Rôles de ${name} enregistrés.`,
+    pendingTitle: 'Invitations en attente',
+    pendingCaption: 'Invitations envoyées, ni acceptées ni expirées',
+    pendingExportFile: 'invitations-en-attente.csv',
+    sentOn: 'Envoyée le',
     invite: 'Inviter un collègue',
     inviteIntro:
       'Votre collègue reçoit par e-mail un lien valable 7 jours pour créer son compte (ou rejoindre avec son compte existant).',
@@ -57,8 +70,6 @@ export const adminPages = {
     rolesRequired: 'Choisissez au moins un rôle.',
     inviteSubmit: 'Envoyer l’invitation',
     invited: (email: string) => `Invitation envoyée à ${email}.`,
-    sentTitle: 'Invitations envoyées pendant cette visite',
-    sentCaption: 'Invitations envoyées depuis l’ouverture de cette page',
     expiresAt: 'Valable jusqu’au',
   },
   filieres: {

@@ -7,7 +7,6 @@ import {
   Group,
   MultiSelect,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
@@ -15,7 +14,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useMutation } from 'urql';
 import { graphql } from '../../gql';
-import type { InviteMemberMutation, MembersQuery, OrganisationKind, Role } from '../../gql/graphql';
+import type { MembersQuery, OrganisationKind, PendingInvitationsQuery, Role } from '../../gql/graphql';
 import { format, t } from '../../i18n';
 import { DataTable, type Column } from '../../components/data-table';
 import { apiProblem, fieldError } from '../../components/errors';
@@ -56,8 +55,37 @@ const InviteMemberDocument = graphql(`
   }
 `);
 
+const ChangeMemberRolesDocument = graphql(`
+  mutation ChangeMemberRoles($membershipId: ID!, $roles: [Role!]!) {
+    changeMemberRoles(membershipId: $membershipId, roles: $roles) {
+      id
+      roles
+    }
+  }
+`);
+
+const PendingInvitationsDocument = graphql(`
+  query PendingInvitations($first: Int, $after: String) {
+    invitations(first: $first, after: $after, status: PENDING) {
+      edges {
+        node {
+          id
+          email
+          roles
+          createdAt
+          expiresAt
+        }
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+    }
+  }
+`);
+
 type Member = MembersQuery['members']['edges'][number]['node'];
-type Invitation = InviteMemberMutation['inviteMember'];
+type Invitation = PendingInvitationsQuery['invitations']['edges'][number]['node'];
 
 const text = t.admin.members;
 
@@ -78,17 +106,22 @@ function grantableRoles(kinds: readonly OrganisationKind[]): Role[] {
 
 const roleNames = (roles: readonly Role[]) => roles.map((role) => t.common.roles[role]).join(', ');
 
-function InviteForm({ onInvited }: { onInvited: (invitation: Invitation) => void }) {
+/** The MultiSelect options of the roles the viewer's organisation may grant. */
+function useRoleOptions() {
   const { viewer } = useSession();
+  return grantableRoles(viewer?.organisation?.kinds ?? []).map((role) => ({
+    value: role,
+    label: t.common.roles[role],
+  }));
+}
+
+function InviteForm({ onInvited }: { onInvited: () => void }) {
   const [email, setEmail] = useState('');
   const [roles, setRoles] = useState<string[]>([]);
   const [submitted, setSubmitted] = useState(false);
   const [result, invite] = useMutation(InviteMemberDocument);
   const problem = apiProblem(result.error);
-  const options = grantableRoles(viewer?.organisation?.kinds ?? []).map((role) => ({
-    value: role,
-    label: t.common.roles[role],
-  }));
+  const options = useRoleOptions();
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -98,7 +131,7 @@ function InviteForm({ onInvited }: { onInvited: (invitation: Invitation) => void
     const invitation = outcome.data?.inviteMember;
     if (!invitation) return;
     notifications.show({ color: 'green', message: text.invited(invitation.email) });
-    onInvited(invitation);
+    onInvited();
     setEmail('');
     setRoles([]);
     setSubmitted(false);
@@ -144,40 +177,107 @@ function InviteForm({ onInvited }: { onInvited: (invitation: Invitation) => void
   );
 }
 
-/** The API lists no invitations: those sent from this page are shown until it is left. */
-function SentInvitations({ invitations }: { invitations: Invitation[] }) {
-  if (!invitations.length) return null;
+/**
+ * Sets a member's roles. Only grantable roles are offered (a referent's role is kept by the API);
+ * the API's refusal (e.g. removing the last administrator) is shown at the field.
+ */
+function RoleEditor({ member, onDone }: { member: Member; onDone: (saved: boolean) => void }) {
+  const options = useRoleOptions();
+  const [roles, setRoles] = useState<string[]>(
+    member.roles.filter((role) => options.some((option) => option.value === role)),
+  );
+  const [submitted, setSubmitted] = useState(false);
+  const [result, save] = useMutation(ChangeMemberRolesDocument);
+  const problem = apiProblem(result.error);
+  const name = member.user?.fullName ?? member.user?.email ?? '';
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (!roles.length) return;
+    const outcome = await save({ membershipId: member.id, roles: roles as Role[] });
+    if (!outcome.data?.changeMemberRoles) return;
+    notifications.show({ color: 'green', message: text.rolesSaved(name) });
+    onDone(true);
+  };
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate>
+      <Fieldset legend={text.editTitle(name)}>
+        <Stack>
+          <MultiSelect
+            label={text.newRoles}
+            description={text.inviteRolesHint}
+            required
+            data={options}
+            value={roles}
+            onChange={setRoles}
+            error={
+              submitted && !roles.length
+                ? text.rolesRequired
+                : problem?.code === 'CONFLICT'
+                  ? text.lastAdmin
+                  : (fieldError(problem, 'roles') ?? problem?.message)
+            }
+          />
+          <Group>
+            <Button type="submit" loading={result.fetching}>
+              {text.save}
+            </Button>
+            <Button variant="default" onClick={() => onDone(false)}>
+              {text.cancel}
+            </Button>
+          </Group>
+        </Stack>
+      </Fieldset>
+    </form>
+  );
+}
+
+function PendingInvitations({ list }: { list: ReturnType<typeof usePendingInvitations> }) {
+  const columns: Column<Invitation>[] = [
+    { key: 'email', header: text.email, render: (i) => i.email, csv: (i) => i.email },
+    { key: 'roles', header: text.roles, render: (i) => roleNames(i.roles), csv: (i) => roleNames(i.roles) },
+    {
+      key: 'sent',
+      header: text.sentOn,
+      render: (i) => format.dateTime(i.createdAt),
+      csv: (i) => i.createdAt,
+    },
+    {
+      key: 'expires',
+      header: text.expiresAt,
+      render: (i) => format.dateTime(i.expiresAt),
+      csv: (i) => i.expiresAt,
+    },
+  ];
   return (
     <Stack gap="xs">
       <Title order={2} size="h4">
-        {text.sentTitle}
+        {text.pendingTitle}
       </Title>
-      <Table>
-        <Table.Caption>{text.sentCaption}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{text.email}</Table.Th>
-            <Table.Th scope="col">{text.roles}</Table.Th>
-            <Table.Th scope="col">{text.expiresAt}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {invitations.map((invitation) => (
-            <Table.Tr key={invitation.id}>
-              <Table.Td>{invitation.email}</Table.Td>
-              <Table.Td>{roleNames(invitation.roles)}</Table.Td>
-              <Table.Td>{format.dateTime(invitation.expiresAt)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <DataTable
+        caption={text.pendingCaption}
+        columns={columns}
+        rows={list.rows}
+        rowKey={(i) => i.id}
+        fetching={list.fetching}
+        error={list.error}
+        hasNextPage={list.hasNextPage}
+        onLoadMore={list.loadMore}
+        exportName={text.pendingExportFile}
+      />
     </Stack>
   );
 }
 
+const usePendingInvitations = () =>
+  usePagedQuery(PendingInvitationsDocument, { first: 20 }, (data) => data.invitations);
+
 export default function MembersPage() {
   const list = usePagedQuery(MembersDocument, { first: 50 }, (data) => data.members);
-  const [sent, setSent] = useState<Invitation[]>([]);
+  const invitations = usePendingInvitations();
+  const [editing, setEditing] = useState<Member | null>(null);
   const columns: Column<Member>[] = [
     {
       key: 'name',
@@ -206,6 +306,20 @@ export default function MembersPage() {
       render: (m) => format.date(m.createdAt),
       csv: (m) => m.createdAt.slice(0, 10),
     },
+    {
+      key: 'actions',
+      header: text.actions,
+      render: (m) => (
+        <Button
+          size="xs"
+          variant="default"
+          aria-label={text.editRolesOf(m.user?.fullName ?? m.user?.email ?? '')}
+          onClick={() => setEditing(m)}
+        >
+          {text.editRoles}
+        </Button>
+      ),
+    },
   ];
   return (
     <Stack>
@@ -222,10 +336,20 @@ export default function MembersPage() {
         exportName={text.exportFile}
       />
       <Text size="sm" c="dimmed">
-        {text.rolesFixed}
+        {text.rolesEffect}
       </Text>
-      <InviteForm onInvited={(invitation) => setSent((current) => [invitation, ...current])} />
-      <SentInvitations invitations={sent} />
+      {editing && (
+        <RoleEditor
+          key={editing.id}
+          member={editing}
+          onDone={(saved) => {
+            setEditing(null);
+            if (saved) list.refresh();
+          }}
+        />
+      )}
+      <InviteForm onInvited={invitations.refresh} />
+      <PendingInvitations list={invitations} />
     </Stack>
   );
 }
