@@ -47,7 +47,9 @@ describe('queue backend failing in a loop (BullMQ on PostgreSQL, schema gone)', 
     // One line per worker for the error at most; repeats are counted, not written.
     expect(lines.filter((line) => /^worker \w+: /.test(line)).length).toBeLessThanOrEqual(12);
     expect(lines.length).toBeLessThan(60);
-    expect(cpuShare).toBeLessThan(0.6);
+    // A worker retrying in a loop keeps a core busy (≥ 0.95); the backed-off app idles. Its own work in
+    // the window (the order, workers closed and replaced) measured 0.62 of a core on a busy CI machine.
+    expect(cpuShare).toBeLessThan(0.85);
 
     // The backend comes back: paused workers resume on their own and the waiting job runs.
     await migrateQueueSchema(app.databaseUrl);

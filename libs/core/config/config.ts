@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 
 export type QueueBackendKind = 'redis' | 'postgres';
 
@@ -112,6 +112,15 @@ function directory(env: Env, name: string, fallback: string, problems: string[])
 }
 
 /**
+ * The console's build beside the running code, wherever the process was started from: `dist/web`
+ * next to the compiled `dist/libs`, or the repository's `dist/web` when running from source (tests).
+ */
+function builtWebDir(): string {
+  const root = resolve(__dirname, '../../..');
+  return basename(root) === 'dist' ? join(root, 'web') : join(root, 'dist/web');
+}
+
+/**
  * Reads and validates the environment once at start-up. In production every secret must be given;
  * in development a missing secret is generated (tokens then do not survive a restart, which is fine
  * locally).
@@ -178,7 +187,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     deliveryReminderDays: int(env, 'DELIVERY_REMINDER_DAYS', 7, problems, 1),
     receiptReminderDays: int(env, 'RECEIPT_REMINDER_DAYS', 3, problems, 1),
     documentsDir: directory(env, 'DOCUMENTS_DIR', '.data/documents', problems),
-    webDir: directory(env, 'WEB_DIR', 'dist/web', problems),
+    webDir: env.WEB_DIR ? directory(env, 'WEB_DIR', '', problems) : builtWebDir(),
     workerMetricsPort: int(env, 'WORKER_METRICS_PORT', 9464, problems),
     smtpUrl,
     mailFrom: mailbox(env, 'MAIL_FROM', DEFAULT_MAIL_FROM, problems),
