@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, type CombinedError } from 'urql';
 import { graphql } from '../../gql';
@@ -25,13 +25,10 @@ const text = t.public.invitation;
 
 /**
  * The invitation link carries its token after `#jeton=`: a fragment never reaches the server, so it is
- * in no request log; the page then takes it out of the address bar (history, screenshots).
+ * in no request log. Reading it has no effect: React may render the page more than once before showing
+ * it (a render set aside while the lazy page loads), and each render must find the token still there.
  */
-function takeTokenFromLink(): string {
-  const token = new URLSearchParams(window.location.hash.slice(1)).get('jeton') ?? '';
-  if (token) window.history.replaceState(window.history.state, '', window.location.pathname);
-  return token;
-}
+const tokenInLink = (): string => new URLSearchParams(window.location.hash.slice(1)).get('jeton') ?? '';
 
 /** The API says why it refused in its message only (both are UNAUTHENTICATED). */
 function refusalMessage(error: CombinedError | undefined): string | null {
@@ -44,7 +41,11 @@ function refusalMessage(error: CombinedError | undefined): string | null {
 
 export default function AcceptInvitationPage() {
   const { adopting, adoptAndGo } = useAdoptSession();
-  const [token, setToken] = useState(takeTokenFromLink);
+  const [token, setToken] = useState(tokenInLink);
+  // Once the page is shown, the token leaves the address bar (history, screenshots).
+  useEffect(() => {
+    if (tokenInLink()) window.history.replaceState(window.history.state, '', window.location.pathname);
+  }, []);
   const [fullName, setFullName] = useState('');
   const [password, setPassword] = useState('');
   const [submitted, setSubmitted] = useState(false);
