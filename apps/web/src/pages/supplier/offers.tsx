@@ -114,7 +114,11 @@ export default function OffersPage() {
       key: 'status',
       header: text.columns.status,
       render: (o) => (
-        <Badge color={o.status === 'ACTIVE' ? STATUS_COLOR.good : STATUS_COLOR.neutral} variant="filled" w="max-content">
+        <Badge
+          color={o.status === 'ACTIVE' ? STATUS_COLOR.good : STATUS_COLOR.neutral}
+          variant="filled"
+          w="max-content"
+        >
           {text.status[o.status]}
         </Badge>
       ),
