@@ -126,6 +126,24 @@ describe('needs: suggestions, batch matching, proposals and coverage', () => {
     expect(byNeed(health.id)).toBe(50_000);
     expect(byNeed(a.id) + byNeed(b.id)).toBe(50_000);
     expect(Math.abs(byNeed(a.id) - byNeed(b.id))).toBeLessThanOrEqual(5_000);
+    // Each proposal carries the run's figures, for the console to word in French, and the English sentence.
+    const read = await app.gql<{
+      need: { proposals: { explanation: string; reason: Record<string, unknown> }[] };
+    }>(
+      `query($id: ID!) { need(id: $id) { proposals { explanation reason { outcome priorityTier category requested allocated toSameTier } } } }`,
+      { id: a.id },
+      buyer,
+    );
+    const [shared] = read.data!.need.proposals;
+    expect(shared.reason).toEqual({
+      outcome: 'SUPPLY_EXHAUSTED',
+      priorityTier: 1,
+      category: 'SURGICAL_IIR',
+      requested: 60_000,
+      allocated: byNeed(a.id),
+      toSameTier: 50_000,
+    });
+    expect(shared.explanation).toMatch(/^tier 1: filled to \d+% /);
 
     const proposal = proposals.find((p) => p.need_id === a.id)!;
     const accepted = await app.gql<{

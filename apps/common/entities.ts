@@ -5,6 +5,7 @@ import { certificationEntities } from '@masks/certification';
 import { orderEntities } from '@masks/orders';
 import { paymentEntities } from '@masks/payments';
 import { matchingEntities } from '@masks/matching';
+import { quotaEntities } from '@masks/quotas';
 
 /** Every entity of every lib: the schema the migrations must match (checked by `npm run migration:check`). */
 export const ALL_ENTITIES = [
@@ -15,4 +16,5 @@ export const ALL_ENTITIES = [
   ...orderEntities,
   ...paymentEntities,
   ...matchingEntities,
+  ...quotaEntities,
 ];

@@ -4,6 +4,7 @@ export * from './domain/lots';
 export * from './domain/candidates';
 export * from './domain/ranking';
 export * from './domain/allocation';
+export * from './domain/allocation-reason';
 export * from './domain/shortage';
 
 // Needs, proposals and runs: the engine at the edges (Nest, TypeORM).

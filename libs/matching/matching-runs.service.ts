@@ -70,18 +70,19 @@ export class MatchingRunsService {
         ProposalStatus.LAPSED,
         ProposalStatus.PROPOSED,
       ]);
-      const explanations = new Map(result.needs.map((n) => [n.needId, n.explanation]));
+      const reasons = new Map(result.needs.map((n) => [n.needId, n]));
       if (result.allocations.length) {
         await manager.query(
-          `INSERT INTO proposal (run_id, need_id, offer_id, quantity, unit_price_micros, explanation)
-           SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::int[], $5::int[], $6::text[])`,
+          `INSERT INTO proposal (run_id, need_id, offer_id, quantity, unit_price_micros, explanation, reason)
+           SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::int[], $5::int[], $6::text[], $7::jsonb[])`,
           [
             run.id,
             result.allocations.map((a) => a.needId),
             result.allocations.map((a) => a.offerId),
             result.allocations.map((a) => a.quantity),
             result.allocations.map((a) => a.unitPriceMicros),
-            result.allocations.map((a) => explanations.get(a.needId) ?? ''),
+            result.allocations.map((a) => reasons.get(a.needId)?.explanation ?? ''),
+            result.allocations.map((a) => JSON.stringify(reasons.get(a.needId)?.reason ?? null)),
           ],
         );
       }

@@ -11,6 +11,8 @@ import {
 import { GraphQLJSON } from '@masks/core';
 import { MaskCategory } from '@masks/catalog';
 import { Organisation } from '@masks/organisations';
+import type { AllocationReason } from './domain/allocation-reason';
+import { AllocationReasonModel } from './models/allocation-reason.model';
 
 export enum NeedStatus {
   OPEN = 'OPEN',
@@ -164,9 +166,16 @@ export class Proposal {
   @Column({ type: 'int' })
   unitPriceMicros: number;
 
-  @Field({ description: 'Why the need got this much from this run' })
+  @Field({ description: 'Why the need got this much from this run, in English' })
   @Column({ type: 'text' })
   explanation: string;
+
+  @Field(() => AllocationReasonModel, {
+    nullable: true,
+    description: 'The same, as figures (null for proposals made before they were kept)',
+  })
+  @Column({ type: 'jsonb', nullable: true })
+  reason: AllocationReason | null;
 
   @Field(() => ProposalStatus)
   @Column({ type: 'text', default: ProposalStatus.PROPOSED })

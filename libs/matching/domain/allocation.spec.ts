@@ -34,6 +34,21 @@ describe('allocation of scarce supply: worked examples (King County-style water-
       { needId: 'C', offerId: 'X', quantity: 150_000, unitPriceMicros: 450_000 },
     ]);
     expect(run.needs[2]).toMatchObject({ outcome: 'SUPPLY_EXHAUSTED', shortfall: 100_000 });
+    expect(run.needs[2].reason).toEqual({
+      outcome: 'SUPPLY_EXHAUSTED',
+      priorityTier: 0,
+      category: 'FFP2',
+      requested: 250_000,
+      allocated: 150_000,
+      fillRatio: 0.6,
+      eligibleOffers: 1,
+      held: 310_000,
+      toHigherTiers: 0,
+      toSameTier: 310_000,
+      toLowerTiers: 0,
+      tierLowestFill: 0.6,
+      tierHighestFill: 0.7,
+    });
     expect(run.needs[2].explanation).toBe(
       'tier 0: filled to 60% (150,000 of 250,000 units) when supply ran out: its 1 eligible offer held 310,000 units, ' +
         '310,000 to tier 0 needs, shared by water-filling (least-filled need first, one lot at a time); ' +
@@ -171,6 +186,15 @@ describe('allocation of scarce supply', () => {
       shortfall: 150_000,
       explanation:
         'no eligible offer: of the 3 FFP2 offers, 2 excluded for CERTIFICATION_ENDS_BEFORE_DELIVERY, 1 for TOO_LATE',
+      reason: {
+        outcome: 'NO_ELIGIBLE_OFFER',
+        category: 'FFP2',
+        categoryOffers: 3,
+        exclusions: [
+          { code: 'CERTIFICATION_ENDS_BEFORE_DELIVERY', offers: 2 },
+          { code: 'TOO_LATE', offers: 1 },
+        ],
+      },
     });
     expect(
       allocateSupply({ needs: [aNeed({ category: 'UNS1' })], offers, now: NOW }).needs[0].explanation,

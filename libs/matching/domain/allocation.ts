@@ -7,7 +7,7 @@ import {
   type PairBounds,
 } from './candidates';
 import { departmentDistance } from '@masks/geography';
-import { formatPercent, formatUnits, plural } from './format';
+import { describeAllocation, type AllocationReason } from './allocation-reason';
 import { isMultipleOf, roundDownToIncrement, roundUpToIncrement, tierPrice } from './lots';
 import {
   DEFAULT_RANKING_WEIGHTS,
@@ -80,6 +80,8 @@ export interface NeedAllocation {
   fillRatio: number;
   outcome: NeedOutcome;
   /** Why the need got this much, with the figures. */
+  reason: AllocationReason;
+  /** The reason in English. */
   explanation: string;
 }
 
@@ -847,10 +849,10 @@ class RunReport {
     });
     const outcomes = a.needs.map((need, n) => this.outcome(need, n));
     const shortRanges = this.shortRanges(outcomes);
-    const needs = outcomes.map(({ index, ...o }) => ({
-      ...o,
-      explanation: this.explain(index, o, shortRanges),
-    }));
+    const needs = outcomes.map(({ index, ...o }) => {
+      const reason = this.reason(index, o, shortRanges);
+      return { ...o, reason, explanation: describeAllocation(reason) };
+    });
     const tiers = this.tiers.map((priorityTier) => {
       const members = needs.filter((n) => n.priorityTier === priorityTier);
       const summary = sumUp(members);
@@ -865,7 +867,10 @@ class RunReport {
     return { allocations, needs, tiers, ...sumUp(needs) };
   }
 
-  private outcome(need: OpenNeed, n: number): NeedAllocation & { index: number } {
+  private outcome(
+    need: OpenNeed,
+    n: number,
+  ): Omit<NeedAllocation, 'reason' | 'explanation'> & { index: number } {
     const { a } = this;
     const allocated = a.needAllocated[n];
     const shortfall = need.quantity - allocated;
@@ -887,13 +892,12 @@ class RunReport {
       shortfall,
       fillRatio: allocated / need.quantity,
       outcome,
-      explanation: '',
     };
   }
 
   /** Fill ratios of the needs short of supply, per tier and category: how far water-filling got. */
   private shortRanges(
-    outcomes: (NeedAllocation & { index: number })[],
+    outcomes: ReturnType<RunReport['outcome']>[],
   ): Map<string, { low: number; high: number }> {
     const ranges = new Map<string, { low: number; high: number }>();
     for (const o of outcomes) {
@@ -905,39 +909,49 @@ class RunReport {
     return ranges;
   }
 
-  private explain(
+  private reason(
     index: number,
-    o: NeedAllocation,
+    o: Omit<NeedAllocation, 'reason' | 'explanation'>,
     shortRanges: Map<string, { low: number; high: number }>,
-  ): string {
+  ): AllocationReason {
     const { a } = this;
     const need = a.needs[index];
-    const tier = `tier ${need.priorityTier}`;
-    const got = `${formatUnits(o.allocated)} of ${formatUnits(o.requested)} units`;
-    const pairs = a.edgeStart[index + 1] - a.edgeStart[index];
+    const { priorityTier, requested, allocated, fillRatio } = o;
     switch (o.outcome) {
       case 'FILLED':
-        return `${tier}: filled, ${formatUnits(o.allocated)} units from ${plural(this.offersUsed(index), 'offer')}`;
+        return { outcome: 'FILLED', priorityTier, allocated, offersUsed: this.offersUsed(index) };
       case 'NO_ELIGIBLE_OFFER':
         return this.noEligibleOffer(need);
       case 'LOT_ROUNDING':
-        return `${tier}: ${got} (${formatPercent(o.fillRatio)}), rounded down to a whole lot increment of ${formatUnits(a.smallestStep(index))}: the remaining ${formatUnits(o.shortfall)} units are less than any eligible offer can add`;
+        return {
+          outcome: 'LOT_ROUNDING',
+          priorityTier,
+          requested,
+          allocated,
+          fillRatio,
+          lotIncrement: a.smallestStep(index),
+        };
       case 'SUPPLY_EXHAUSTED': {
         const { held, higher, same, lower } = this.supplyOf(index);
         const range = shortRanges.get(`${need.priorityTier}/${need.category}`) ?? {
-          low: o.fillRatio,
-          high: o.fillRatio,
+          low: fillRatio,
+          high: fillRatio,
         };
-        const shares = [
-          higher > 0 ? `${formatUnits(higher)} to higher tiers` : '',
-          `${formatUnits(same)} to ${tier} needs`,
-          lower > 0 ? `${formatUnits(lower)} to lower tiers in lots this need could not take` : '',
-        ].filter(Boolean);
-        return (
-          `${tier}: filled to ${formatPercent(o.fillRatio)} (${got}) when supply ran out: its ${plural(pairs, 'eligible offer')} held ${formatUnits(held)} units, ` +
-          `${shares.join(', ')}, shared by water-filling (least-filled need first, one lot at a time); ` +
-          `${tier} ${need.category} needs short of supply ended between ${formatPercent(range.low)} and ${formatPercent(range.high)}`
-        );
+        return {
+          outcome: 'SUPPLY_EXHAUSTED',
+          priorityTier,
+          category: need.category,
+          requested,
+          allocated,
+          fillRatio,
+          eligibleOffers: a.edgeStart[index + 1] - a.edgeStart[index],
+          held,
+          toHigherTiers: higher,
+          toSameTier: same,
+          toLowerTiers: lower,
+          tierLowestFill: range.low,
+          tierHighestFill: range.high,
+        };
       }
     }
   }
@@ -966,21 +980,20 @@ class RunReport {
     return supply;
   }
 
-  /** "no eligible offer: of the 5 FFP2 offers, 2 excluded for CERTIFICATION_ENDS_BEFORE_DELIVERY, 1 for TOO_LATE". */
-  private noEligibleOffer(need: OpenNeed): string {
+  /** Of the category's offers, how many each exclusion reason ruled out. */
+  private noEligibleOffer(need: OpenNeed): AllocationReason {
     const counts = new Map<ExclusionCode, number>();
-    let sameCategory = 0;
+    let categoryOffers = 0;
     for (const terms of this.a.terms) {
       if (terms.offer.category !== need.category) continue;
-      sameCategory++;
+      categoryOffers++;
       for (const code of exclusionCodes(exclusionMask(need, terms)))
         counts.set(code, (counts.get(code) ?? 0) + 1);
     }
-    if (sameCategory === 0) return `no eligible offer: no ${need.category} offer is listed`;
-    const reasons = [...counts]
-      .sort((x, y) => y[1] - x[1])
-      .map(([code, count], i) => `${formatUnits(count)} ${i === 0 ? 'excluded for ' : 'for '}${code}`);
-    return `no eligible offer: of the ${plural(sameCategory, `${need.category} offer`)}, ${reasons.join(', ')}`;
+    const exclusions = [...counts]
+      .map(([code, offers]) => ({ code, offers }))
+      .sort((x, y) => y.offers - x.offers);
+    return { outcome: 'NO_ELIGIBLE_OFFER', category: need.category, categoryOffers, exclusions };
   }
 }
 

@@ -1,5 +1,26 @@
 const plural = (count: number, one: string, many: string) => (count > 1 ? many : one);
 
+/** A batch run's reason for a proposal, as the API gives it (each outcome fills its own figures). */
+export interface ProposalReason {
+  outcome: 'FILLED' | 'LOT_ROUNDING' | 'SUPPLY_EXHAUSTED' | 'NO_ELIGIBLE_OFFER';
+  priorityTier?: number | null;
+  category?: string | null;
+  requested?: number | null;
+  allocated?: number | null;
+  fillRatio?: number | null;
+  offersUsed?: number | null;
+  lotIncrement?: number | null;
+  eligibleOffers?: number | null;
+  held?: number | null;
+  toHigherTiers?: number | null;
+  toSameTier?: number | null;
+  toLowerTiers?: number | null;
+  tierLowestFill?: number | null;
+  tierHighestFill?: number | null;
+  categoryOffers?: number | null;
+  exclusions?: readonly { code: string; offers: number }[] | null;
+}
+
 /** Texts of the buyer pages: offer search and ordering, needs and their proposals. */
 export const buyerPages = {
   nav: {
@@ -152,7 +173,50 @@ export const buyerPages = {
       DECLINED: 'Refusée',
       LAPSED: 'Caduque',
     },
-    proposalWhy: 'Explication du rapprochement (en anglais)',
+    proposalWhy: 'Pourquoi cette quantité',
+    /** A batch run's reason in words; `n` formats a count, `pct` a fill ratio (rounded down). */
+    proposalReason: (
+      r: ProposalReason,
+      n: (value: number) => string,
+      pct: (ratio: number) => string,
+      exclusion: (code: string) => string,
+    ): string => {
+      const tier = r.priorityTier === 0 ? 'Filière prioritaire' : `Priorité ${r.priorityTier ?? '–'}`;
+      const [allocated, requested] = [r.allocated ?? 0, r.requested ?? 0];
+      const got = `${n(allocated)} masques sur ${n(requested)}`;
+      switch (r.outcome) {
+        case 'FILLED':
+          return `${tier} : besoin entièrement servi, ${n(allocated)} masques venant de ${n(r.offersUsed ?? 0)} ${plural(r.offersUsed ?? 0, 'offre', 'offres')}.`;
+        case 'LOT_ROUNDING':
+          return `${tier} : ${got} (${pct(r.fillRatio ?? 0)}), arrondi au lot entier : les ${n(requested - allocated)} masques restants sont moins que le plus petit lot qu’une offre éligible peut encore ajouter (${n(r.lotIncrement ?? 0)}).`;
+        case 'SUPPLY_EXHAUSTED': {
+          const offers = r.eligibleOffers ?? 0;
+          const shares = [
+            ...(r.toHigherTiers ? [`${n(r.toHigherTiers)} aux besoins plus prioritaires`] : []),
+            `${n(r.toSameTier ?? 0)} aux besoins de même priorité, partagés équitablement (le moins servi d’abord, un lot à la fois)`,
+            ...(r.toLowerTiers
+              ? [
+                  `${n(r.toLowerTiers)} aux besoins moins prioritaires, en lots que ce besoin ne pouvait pas prendre`,
+                ]
+              : []),
+          ];
+          return [
+            `${tier} : servi à ${pct(r.fillRatio ?? 0)} (${got}) quand le stock s’est épuisé.`,
+            `${plural(offers, 'Son offre éligible détenait', `Ses ${n(offers)} offres éligibles détenaient`)} ${n(r.held ?? 0)} masques : ${shares.join(' ; ')}.`,
+            `Les besoins ${r.category ?? ''} de même priorité à court de stock ont été servis entre ${pct(r.tierLowestFill ?? 0)} et ${pct(r.tierHighestFill ?? 0)}.`,
+          ].join(' ');
+        }
+        case 'NO_ELIGIBLE_OFFER': {
+          const listed = r.categoryOffers ?? 0;
+          if (listed === 0) return `Aucune offre ${r.category ?? ''} n’est publiée.`;
+          const reasons = (r.exclusions ?? []).map(
+            ({ code, offers }) =>
+              `${n(offers)} ${plural(offers, 'écartée', 'écartées')} (${exclusion(code)})`,
+          );
+          return `Aucune offre éligible parmi ${n(listed)} ${plural(listed, 'offre', 'offres')} ${r.category ?? ''} : ${reasons.join(', ')}.`;
+        }
+      }
+    },
     paymentMethod: 'Mode de paiement',
     accept: 'Accepter',
     acceptProposal: (quantity: string) => `Accepter la proposition de ${quantity} masques`,

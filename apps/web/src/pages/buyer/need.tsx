@@ -75,6 +75,28 @@ const NeedDocument = graphql(`
         id
         createdAt
         explanation
+        reason {
+          outcome
+          priorityTier
+          category
+          requested
+          allocated
+          fillRatio
+          offersUsed
+          lotIncrement
+          eligibleOffers
+          held
+          toHigherTiers
+          toSameTier
+          toLowerTiers
+          tierLowestFill
+          tierHighestFill
+          categoryOffers
+          exclusions {
+            code
+            offers
+          }
+        }
         offerId
         orderId
         quantity
@@ -121,6 +143,7 @@ const DeclineProposalDocument = graphql(`
 `);
 
 type Need = NeedPageQuery['need'];
+type Proposal = Need['proposals'][number];
 type Offer = Need['suggestions']['ranked'][number]['offer'];
 
 const text = t.buyer.need;
@@ -365,7 +388,7 @@ function Proposals({ need, onChanged }: { need: Need; onChanged: () => void }) {
             <Table.Td>{format.dateTime(proposal.createdAt)}</Table.Td>
             <Table.Td>{quantity}</Table.Td>
             <Table.Td>{format.micros(proposal.unitPriceMicros)}</Table.Td>
-            <Table.Td lang="en">{proposal.explanation}</Table.Td>
+            <ProposalReasonCell proposal={proposal} />
             <Table.Td>{text.proposalStatuses[proposal.status]}</Table.Td>
             <Table.Td>
               {proposal.status === 'PROPOSED' && (
@@ -417,5 +440,24 @@ function Proposals({ need, onChanged }: { need: Need; onChanged: () => void }) {
         );
       })}
     </SectionTable>
+  );
+}
+
+/** Rounded down like the API's own wording: a need short of a few masks never reads 100 %. */
+const fillPercent = (ratio: number) => `${format.number(Math.floor(ratio * 100 + 1e-9))} %`;
+
+/** The run's figures in words; proposals made before the figures were kept show the API's English sentence. */
+function ProposalReasonCell({ proposal }: { proposal: Proposal }) {
+  const { reason } = proposal;
+  if (!reason) return <Table.Td lang="en">{proposal.explanation}</Table.Td>;
+  return (
+    <Table.Td>
+      {text.proposalReason(
+        { ...reason, category: reason.category && t.common.categories[reason.category] },
+        format.number,
+        fillPercent,
+        (code) => text.exclusions[code] ?? code,
+      )}
+    </Table.Td>
   );
 }
