@@ -5,6 +5,7 @@ export * from './organisation.entity';
 export * from './filiere.entity';
 export * from './user.entity';
 export * from './domain/siret';
+export * from './domain/finess';
 export * from './domain/organisation.rules';
 export * from './demo-data';
 export * from './contacts';

@@ -23,6 +23,13 @@ export class Organisation {
   @Column({ type: 'char', length: 9 })
   siren: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'FINESS number of a health establishment (9 characters, checked); null for other kinds',
+  })
+  @Column({ type: 'char', length: 9, nullable: true, unique: true })
+  finess: string | null;
+
   @Field()
   @Column({ type: 'text' })
   name: string;

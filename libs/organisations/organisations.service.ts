@@ -17,6 +17,7 @@ import {
   type Connection,
 } from '@masks/core';
 import { checkSiret } from './domain/siret';
+import { finessOfOrganisation } from './domain/finess';
 import { findDepartment } from '@masks/geography';
 import {
   grantableRoles,
@@ -39,10 +40,23 @@ import type { SignUpPayload } from './models/session.model';
 
 const PG_UNIQUE_VIOLATION = '23505';
 
+/** The columns an audit entry records of an organisation. */
+const SNAPSHOT_COLUMNS = [
+  'id',
+  'siret',
+  'finess',
+  'name',
+  'kinds',
+  'headcount',
+  'sizeClass',
+  'departmentCode',
+  'regionCode',
+  'city',
+  'salesContact',
+] as const satisfies readonly (keyof Organisation)[];
+
 function snapshot(organisation: Organisation): Record<string, unknown> {
-  const { id, siret, name, kinds, headcount, sizeClass, departmentCode, regionCode, city, salesContact } =
-    organisation;
-  return { id, siret, name, kinds, headcount, sizeClass, departmentCode, regionCode, city, salesContact };
+  return Object.fromEntries(SNAPSHOT_COLUMNS.map((column) => [column, organisation[column]]));
 }
 
 @Injectable()
@@ -57,7 +71,7 @@ export class OrganisationsService {
   }
 
   /** Validates identity and place; returns the columns to store. */
-  private resolveIdentity(input: Pick<OrganisationInput, 'siret' | 'departmentCode'>) {
+  private resolveIdentity(input: Pick<OrganisationInput, 'siret' | 'departmentCode' | 'finess' | 'kinds'>) {
     const siret = checkSiret(input.siret);
     if (!siret.valid) throw new BadInputError(siret.reason, { field: 'siret' });
     const department = findDepartment(input.departmentCode);
@@ -65,9 +79,16 @@ export class OrganisationsService {
       throw new BadInputError(`Unknown department code "${input.departmentCode}"`, {
         field: 'departmentCode',
       });
+    const finess = finessOfOrganisation(
+      input.kinds.includes(OrganisationKind.HEALTH_ESTABLISHMENT),
+      input.finess,
+      department.code,
+    );
+    if (!finess.ok) throw new BadInputError(finess.reason, { field: finess.field });
     return {
       siret: siret.siret,
       siren: siret.siren,
+      finess: finess.finess,
       departmentCode: department.code,
       regionCode: department.regionCode,
     };
@@ -84,7 +105,9 @@ export class OrganisationsService {
     const org = input.organisation;
     const identity = this.resolveIdentity(org);
     if (org.kinds.some((kind) => !SELF_SERVICE_KINDS.includes(kind))) {
-      throw new BadInputError('The authority is registered by operators, not by sign-up', { field: 'kinds' });
+      throw new BadInputError('The authority and the regional health agencies are registered by operators', {
+        field: 'kinds',
+      });
     }
     const passwordHash = await this.auth.hashPassword(input.admin.password);
     try {
@@ -181,9 +204,16 @@ export class OrganisationsService {
         (error as { driverError?: { code?: string; constraint?: string } }).driverError?.code ===
         PG_UNIQUE_VIOLATION
       ) {
-        throw new ConflictError('An organisation with this SIRET is already registered', {
-          field: 'organisation.siret',
-        });
+        // PostgreSQL names the column in the detail: "Key (finess)=(…) already exists."
+        const onFiness = (error as { driverError?: { detail?: string } }).driverError?.detail?.includes(
+          '(finess)',
+        );
+        throw new ConflictError(
+          `An organisation with this ${onFiness ? 'FINESS number' : 'SIRET'} is already registered`,
+          {
+            field: onFiness ? 'organisation.finess' : 'organisation.siret',
+          },
+        );
       }
       throw error;
     }
@@ -267,6 +297,13 @@ export class OrganisationsService {
           throw new BadInputError(`Unknown department code "${input.departmentCode}"`, {
             field: 'departmentCode',
           });
+        // A health establishment's FINESS number says its department: it cannot move away from it.
+        const finess = finessOfOrganisation(
+          organisation.finess !== null,
+          organisation.finess,
+          department.code,
+        );
+        if (!finess.ok) throw new BadInputError(finess.reason, { field: 'departmentCode' });
         organisation.departmentCode = department.code;
         organisation.regionCode = department.regionCode;
       }

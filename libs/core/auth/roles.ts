@@ -5,6 +5,11 @@ export enum Role {
   SUPPLIER_MANAGER = 'SUPPLIER_MANAGER',
   FILIERE_REFERENT = 'FILIERE_REFERENT',
   DGE_OFFICER = 'DGE_OFFICER',
+  /**
+   * Handles the equipment the State allocates: in a health establishment, acknowledges deliveries; in
+   * a regional health agency, allocates and transfers within its region.
+   */
+  EQUIPMENT_MANAGER = 'EQUIPMENT_MANAGER',
 }
 
 export const ALL_ROLES = Object.values(Role);

@@ -2,6 +2,7 @@ import { Role } from '@masks/core';
 import {
   changeRoles,
   grantableRoles,
+  SELF_SERVICE_KINDS,
   InvitationStatus,
   invitationStatus,
   OrganisationKind,
@@ -27,6 +28,25 @@ describe('organisation rules', () => {
     expect(grantableRoles([OrganisationKind.IMPORTER])).toEqual([Role.ORG_ADMIN, Role.SUPPLIER_MANAGER]);
     expect(grantableRoles([OrganisationKind.AUTHORITY])).toContain(Role.DGE_OFFICER);
     expect(grantableRoles([OrganisationKind.LARGE_GROUP])).not.toContain(Role.DGE_OFFICER);
+  });
+
+  it('grants the equipment manager role to health establishments and regional health agencies only', () => {
+    expect(grantableRoles([OrganisationKind.HEALTH_ESTABLISHMENT])).toEqual([
+      Role.ORG_ADMIN,
+      Role.EQUIPMENT_MANAGER,
+    ]);
+    expect(grantableRoles([OrganisationKind.REGIONAL_HEALTH_AGENCY])).toEqual([
+      Role.ORG_ADMIN,
+      Role.EQUIPMENT_MANAGER,
+    ]);
+    expect(grantableRoles([OrganisationKind.BUYER])).not.toContain(Role.EQUIPMENT_MANAGER);
+    expect(grantableRoles([OrganisationKind.AUTHORITY])).not.toContain(Role.EQUIPMENT_MANAGER);
+  });
+
+  it('lets health establishments sign up, not regional health agencies (created by operators)', () => {
+    expect(SELF_SERVICE_KINDS).toContain(OrganisationKind.HEALTH_ESTABLISHMENT);
+    expect(SELF_SERVICE_KINDS).not.toContain(OrganisationKind.REGIONAL_HEALTH_AGENCY);
+    expect(SELF_SERVICE_KINDS).not.toContain(OrganisationKind.AUTHORITY);
   });
 });
 

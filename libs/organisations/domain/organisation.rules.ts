@@ -8,6 +8,10 @@ export enum OrganisationKind {
   DISTRIBUTOR = 'DISTRIBUTOR',
   RETAIL_PICKUP_NETWORK = 'RETAIL_PICKUP_NETWORK',
   AUTHORITY = 'AUTHORITY',
+  /** A hospital or clinic, identified by its FINESS number; receives the equipment the State allocates. */
+  HEALTH_ESTABLISHMENT = 'HEALTH_ESTABLISHMENT',
+  /** A regional health agency (ARS): acts for the establishments of its own region only. */
+  REGIONAL_HEALTH_AGENCY = 'REGIONAL_HEALTH_AGENCY',
 }
 
 export enum SizeClass {
@@ -45,9 +49,15 @@ export const FOR_SUPPLIERS_AND_DGE = {
 export const FOR_BUYERS = { organisationKinds: BUYING_KINDS };
 export const FOR_BUYERS_AND_DGE = { organisationKinds: [...BUYING_KINDS, OrganisationKind.AUTHORITY] };
 
-/** The authority is created by operators, never by self sign-up. */
+/** Kinds the State's equipment concerns: their members may hold the equipment manager role. */
+export const EQUIPMENT_KINDS = [
+  OrganisationKind.HEALTH_ESTABLISHMENT,
+  OrganisationKind.REGIONAL_HEALTH_AGENCY,
+];
+
+/** The authority and the regional health agencies are created by operators, never by self sign-up. */
 export const SELF_SERVICE_KINDS: OrganisationKind[] = Object.values(OrganisationKind).filter(
-  (kind) => kind !== OrganisationKind.AUTHORITY,
+  (kind) => kind !== OrganisationKind.AUTHORITY && kind !== OrganisationKind.REGIONAL_HEALTH_AGENCY,
 );
 
 /** Roles a member of an organisation of these kinds may be given (referent is appointed by the DGE). */
@@ -56,6 +66,7 @@ export function grantableRoles(kinds: OrganisationKind[]): Role[] {
   if (kinds.some((kind) => BUYING_KINDS.includes(kind))) roles.push(Role.BUYER);
   if (kinds.some((kind) => SUPPLIER_KINDS.includes(kind))) roles.push(Role.SUPPLIER_MANAGER);
   if (kinds.includes(OrganisationKind.AUTHORITY)) roles.push(Role.DGE_OFFICER);
+  if (kinds.some((kind) => EQUIPMENT_KINDS.includes(kind))) roles.push(Role.EQUIPMENT_MANAGER);
   return roles;
 }
 

@@ -29,6 +29,16 @@ export class OrganisationInput {
   @Matches(SIRET_SHAPE, { message: 'siret must be 14 digits' })
   siret: string;
 
+  @Field({
+    nullable: true,
+    description:
+      'FINESS number (9 characters; spaces allowed): required for a health establishment, only for it',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(9, 15)
+  finess?: string;
+
   @Field()
   @IsString()
   @Length(2, 200)

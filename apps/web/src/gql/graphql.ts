@@ -260,6 +260,8 @@ export type OrganisationInput = {
   departmentCode: string;
   /** Codes of the filières the company belongs to */
   filiereCodes?: Array<string> | null | undefined;
+  /** FINESS number (9 characters; spaces allowed): required for a health establishment, only for it */
+  finess?: string | null | undefined;
   headcount: number;
   kinds: Array<OrganisationKind>;
   name: string;
@@ -272,9 +274,11 @@ export type OrganisationKind =
   | 'AUTHORITY'
   | 'BUYER'
   | 'DISTRIBUTOR'
+  | 'HEALTH_ESTABLISHMENT'
   | 'IMPORTER'
   | 'LARGE_GROUP'
   | 'MANUFACTURER'
+  | 'REGIONAL_HEALTH_AGENCY'
   | 'RETAIL_PICKUP_NETWORK';
 
 export type PaymentMethod =
@@ -340,6 +344,7 @@ export type ReceivedLineInput = {
 export type Role =
   | 'BUYER'
   | 'DGE_OFFICER'
+  | 'EQUIPMENT_MANAGER'
   | 'FILIERE_REFERENT'
   | 'ORG_ADMIN'
   | 'SUPPLIER_MANAGER';

@@ -1,0 +1,71 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import { Role } from '@masks/core';
+import { findDepartment } from '@masks/geography';
+import {
+  Organisation,
+  OrganisationKind,
+  finessPrefixOf,
+  randomSiret,
+  sizeClassOf,
+  withFinessKey,
+} from '@masks/organisations';
+import type { TestApp } from './app';
+import { createDgeOfficer, createMemberWithRoles, SIGN_UP, signUpInput, type Actor } from './factories';
+
+/** A random valid FINESS number of a department. */
+export function randomFiness(departmentCode: string): string {
+  const prefix = finessPrefixOf(departmentCode);
+  const digits = Array.from({ length: 8 - prefix.length }, () => randomInt(0, 10)).join('');
+  return withFinessKey(prefix + digits);
+}
+
+export interface Establishment extends Actor {
+  finess: string;
+}
+
+/** A health establishment signs up as any organisation does, with its FINESS number. */
+export function establishmentSignUpInput(departmentCode: string, finess = randomFiness(departmentCode)) {
+  const input = signUpInput({
+    kinds: [OrganisationKind.HEALTH_ESTABLISHMENT],
+    departmentCode,
+    name: `Centre hospitalier ${randomBytes(3).toString('hex')}`,
+  });
+  return { ...input, organisation: { ...input.organisation, finess } };
+}
+
+export async function signUpEstablishment(app: TestApp, departmentCode: string): Promise<Establishment> {
+  const input = establishmentSignUpInput(departmentCode);
+  const response = await app.gql<{
+    signUp: { organisation: { id: string }; session: { accessToken: string; refreshToken: string } };
+  }>(SIGN_UP, { input });
+  if (!response.data) throw new Error(`sign-up failed: ${JSON.stringify(response.errors)}`);
+  return {
+    organisationId: response.data.signUp.organisation.id,
+    email: input.admin.email,
+    token: response.data.signUp.session.accessToken,
+    refreshToken: response.data.signUp.session.refreshToken,
+    finess: input.organisation.finess,
+  };
+}
+
+/** A regional health agency is created by operators (like the authority), seated in a department of its region. */
+export async function createRegionalAgency(app: TestApp, departmentCode: string): Promise<Actor> {
+  const department = findDepartment(departmentCode);
+  if (!department) throw new Error(`unknown department ${departmentCode}`);
+  const agency = await app.dataSource.getRepository(Organisation).save({
+    siret: randomSiret(),
+    siren: '130000000',
+    name: `ARS ${department.regionCode}`,
+    kinds: [OrganisationKind.REGIONAL_HEALTH_AGENCY],
+    headcount: 400,
+    sizeClass: sizeClassOf(400),
+    departmentCode: department.code,
+    regionCode: department.regionCode,
+    city: null,
+    salesContact: null,
+  });
+  return createMemberWithRoles(app, agency.id, [Role.ORG_ADMIN, Role.EQUIPMENT_MANAGER]);
+}
+
+/** The ministry: the authority's officer (the DGE kind and role serve as the State here). */
+export const createMinistry = (app: TestApp): Promise<Actor> => createDgeOfficer(app);
