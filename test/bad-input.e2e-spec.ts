@@ -53,6 +53,29 @@ describe('bad inputs, limits and query cost', () => {
     expect(await organisations()).toBe(before);
   });
 
+  it('names each broken rule with its arguments next to its field, for a client to word in its language', async () => {
+    const input = signUpInput();
+    const response = await app.gql(SIGN_UP, {
+      input: {
+        ...input,
+        organisation: { ...input.organisation, name: 'x'.repeat(10_000), headcount: -1 },
+        admin: { ...input.admin, email: 'not-an-email' },
+      },
+    });
+    expect(codeOf(response)).toBe('BAD_USER_INPUT');
+    const { fields, rules } = response.errors![0].extensions as {
+      fields: Record<string, string[]>;
+      rules: Record<string, { rule: string; args: (string | number)[] }[]>;
+    };
+    expect(rules).toMatchObject({
+      'organisation.name': [{ rule: 'isLength', args: [expect.any(Number), expect.any(Number)] }],
+      'organisation.headcount': [{ rule: 'min', args: [expect.any(Number)] }],
+      'admin.email': [{ rule: 'isEmail', args: [] }],
+    });
+    // The English messages stay, path for path.
+    expect(Object.keys(fields).sort()).toEqual(Object.keys(rules).sort());
+  });
+
   it('refuses malformed ids, cursors, page sizes and idempotency keys with BAD_USER_INPUT', async () => {
     const actor = await signUp(app);
     const auth = { token: actor.token };

@@ -46,6 +46,37 @@ export const common = {
     INTERNAL_SERVER_ERROR: 'Erreur du serveur : réessayez dans un instant.',
     NETWORK: 'Le serveur ne répond pas : vérifiez votre connexion.',
     fieldRefused: (detail: string) => `Valeur refusée : ${detail}`,
+    /** The API's input rules (class-validator's names) with their arguments; others show the API's text. */
+    rules: {
+      isNotEmpty: () => 'Champ obligatoire.',
+      isDefined: () => 'Champ obligatoire.',
+      isString: () => 'Texte attendu.',
+      isInt: () => 'Nombre entier attendu.',
+      isNumber: () => 'Nombre attendu.',
+      isBoolean: () => 'Oui ou non attendu.',
+      isDate: () => 'Date attendue.',
+      isEmail: () => 'Adresse e-mail non valide.',
+      isUuid: () => 'Identifiant non valide.',
+      isUUID: () => 'Identifiant non valide.',
+      isEnum: (allowed) => `Valeur non prévue${allowed.length ? ` (au choix : ${allowed.join(', ')})` : ''}.`,
+      isIn: (allowed) => `Valeur non prévue (au choix : ${allowed.join(', ')}).`,
+      min: ([min]) => `Au moins ${min}.`,
+      max: ([max]) => `Au plus ${max}.`,
+      isPositive: () => 'Nombre positif attendu.',
+      isLength: ([min, max]) =>
+        max === undefined
+          ? `Au moins ${min} caractères.`
+          : min === max
+            ? `Exactement ${min} caractères.`
+            : `Entre ${min} et ${max} caractères.`,
+      minLength: ([min]) => `Au moins ${min} caractères.`,
+      maxLength: ([max]) => `Au plus ${max} caractères.`,
+      matches: () => 'Format non valide.',
+      arrayMinSize: ([min]) => (min === 1 ? 'Au moins un élément.' : `Au moins ${min} éléments.`),
+      arrayMaxSize: ([max]) => `Au plus ${max} éléments.`,
+      arrayUnique: () => 'Chaque élément une seule fois.',
+      whitelistValidation: () => 'Champ inconnu.',
+    } as Record<string, (args: (string | number)[]) => string>,
   },
   table: {
     empty: 'Aucun résultat.',
