@@ -7,6 +7,7 @@ const EVERY_ROLE: Record<Role, true> = {
   ORG_ADMIN: true,
   FILIERE_REFERENT: true,
   DGE_OFFICER: true,
+  EQUIPMENT_MANAGER: true,
 };
 
 /** Every role: a page any signed-in person may open. */

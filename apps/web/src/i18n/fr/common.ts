@@ -115,6 +115,7 @@ export const common = {
     ORG_ADMIN: 'Administrateur',
     FILIERE_REFERENT: 'Référent de filière',
     DGE_OFFICER: 'Agent de la DGE',
+    EQUIPMENT_MANAGER: 'Gestionnaire des équipements',
   },
   kinds: {
     BUYER: 'Entreprise acheteuse',
@@ -124,5 +125,7 @@ export const common = {
     DISTRIBUTOR: 'Distributeur',
     RETAIL_PICKUP_NETWORK: 'Réseau de retrait',
     AUTHORITY: 'Administration',
+    HEALTH_ESTABLISHMENT: 'Établissement de santé',
+    REGIONAL_HEALTH_AGENCY: 'Agence régionale de santé',
   },
 };

@@ -45,6 +45,9 @@ export const publicPages = {
     siretChecksum: 'Ce SIRET n’existe pas : un chiffre est probablement mal recopié.',
     siretTaken:
       'Une entreprise est déjà inscrite avec ce SIRET : demandez une invitation à son administrateur.',
+    finess: 'Numéro FINESS',
+    finessHint: '9 caractères, dont le département (ex. 670780006) : requis pour un établissement de santé',
+    finessTaken: 'Un établissement est déjà inscrit avec ce numéro FINESS.',
     name: 'Raison sociale',
     kinds: 'Activités',
     kindsHint: 'Une à trois : acheteur, fabricant, importateur…',

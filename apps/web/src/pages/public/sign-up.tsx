@@ -48,9 +48,10 @@ const SignUpDocument = graphql(`
   }
 `);
 
-/** The authority is registered by operators, never by sign-up (the API refuses it). */
+/** Operators register authorities and regional health agencies, never sign-up (the API refuses them). */
+const OPERATOR_KINDS: OrganisationKind[] = ['AUTHORITY', 'REGIONAL_HEALTH_AGENCY'];
 const KIND_OPTIONS = (Object.keys(t.common.kinds) as OrganisationKind[])
-  .filter((kind) => kind !== 'AUTHORITY')
+  .filter((kind) => !OPERATOR_KINDS.includes(kind))
   .map((kind) => ({ value: kind, label: t.common.kinds[kind] }));
 
 const text = t.public.signUp;
@@ -68,6 +69,8 @@ export default function SignUpPage() {
   const [siretBlurred, setSiretBlurred] = useState(false);
   const [name, setName] = useState('');
   const [kinds, setKinds] = useState<string[]>([]);
+  const [finess, setFiness] = useState('');
+  const establishment = kinds.includes('HEALTH_ESTABLISHMENT');
   const [place, setPlace] = useState<PlaceValues>({
     departmentCode: null,
     city: '',
@@ -114,6 +117,7 @@ export default function SignUpPage() {
           city: place.city.trim() || undefined,
           salesContact: place.salesContact.trim() || undefined,
           filiereCodes,
+          finess: establishment ? finess.replace(/\s/g, '') : undefined,
         },
         admin: { fullName: fullName.trim(), email: email.trim(), password },
       },
@@ -166,6 +170,23 @@ export default function SignUpPage() {
                 maxValues={3}
                 error={kindsError}
               />
+              {establishment && (
+                <TextInput
+                  label={text.finess}
+                  description={text.finessHint}
+                  required
+                  autoComplete="off"
+                  value={finess}
+                  onChange={(e) => setFiness(e.currentTarget.value)}
+                  error={
+                    refusal(
+                      problem,
+                      'organisation.finess',
+                      problem?.code === 'CONFLICT' ? text.finessTaken : undefined,
+                    ) ?? refusal(problem, 'finess')
+                  }
+                />
+              )}
               <PlaceFields
                 values={place}
                 onChange={setPlace}
