@@ -23,6 +23,7 @@ import { OrdersModule } from '@masks/orders';
 import { PaymentGatewayModule, PaymentsApiModule } from '@masks/payments';
 import { NeedsModule } from '@masks/matching';
 import { CertificationModule } from '@masks/certification';
+import { ClickCollectModule } from '@masks/click-collect';
 import { ALL_ENTITIES } from '../common/entities';
 
 /** The HTTP process: GraphQL, health, metrics. Business logic lives in the libs. */
@@ -49,6 +50,7 @@ import { ALL_ENTITIES } from '../common/entities';
     PaymentsApiModule,
     NeedsModule,
     CertificationModule,
+    ClickCollectModule,
   ],
   controllers: [OpsController],
   providers: [

@@ -6,6 +6,7 @@ import { orderEntities } from '@masks/orders';
 import { paymentEntities } from '@masks/payments';
 import { matchingEntities } from '@masks/matching';
 import { quotaEntities } from '@masks/quotas';
+import { clickCollectEntities } from '@masks/click-collect';
 
 /** Every entity of every lib: the schema the migrations must match (checked by `npm run migration:check`). */
 export const ALL_ENTITIES = [
@@ -17,4 +18,5 @@ export const ALL_ENTITIES = [
   ...paymentEntities,
   ...matchingEntities,
   ...quotaEntities,
+  ...clickCollectEntities,
 ];

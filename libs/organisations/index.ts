@@ -33,3 +33,4 @@ export const organisationEntities = [
   ApiKey,
   SupplierBankDetails,
 ];
+export * from './group-ties';
