@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
+  APP_CONFIG,
   BadInputError,
   ConflictError,
   NotFoundError,
@@ -12,6 +13,7 @@ import {
   once,
   paginate,
   recordEvents,
+  type AppConfig,
   type Connection,
   type PageArgs,
 } from '@masks/core';
@@ -41,6 +43,7 @@ export class MembersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** An admin invites a colleague with roles their organisation's kinds allow; the token goes by e-mail. */
@@ -52,6 +55,8 @@ export class MembersService {
       if (refused.length) {
         throw new BadInputError(`An organisation of this kind cannot grant ${refused.join(', ')}`, {
           field: 'roles',
+          reason: 'ROLE_NOT_GRANTABLE',
+          args: { roles: refused.join(', ') },
         });
       }
       return once(
@@ -82,7 +87,7 @@ export class MembersService {
               recipient: invitation.email,
               subject: `Invitation à rejoindre ${organisation.name}`,
               body: [
-                `Pour rejoindre ${organisation.name}, ouvrez cette page de la console : ${invitationPath(token)}`,
+                `Pour rejoindre ${organisation.name}, ouvrez cette page de la console : ${this.config.publicUrl}${invitationPath(token)}`,
                 `Votre code d'invitation (valable 7 jours) : ${token}`,
               ].join('\n'),
             }),
@@ -192,6 +197,8 @@ export class MembersService {
       if (!change.ok && change.problem === 'NOT_GRANTABLE') {
         throw new BadInputError(`An organisation of this kind cannot grant ${change.refused.join(', ')}`, {
           field: 'roles',
+          reason: 'ROLE_NOT_GRANTABLE',
+          args: { roles: change.refused.join(', ') },
         });
       }
       if (!change.ok) throw new ConflictError('The organisation must keep at least one ORG_ADMIN');
@@ -233,7 +240,11 @@ export class MembersService {
   async appointReferent(ctx: RequestContext, email: string, filiereCode: string): Promise<Membership> {
     return this.dataSource.transaction(async (manager) => {
       if (!(await manager.existsBy(Filiere, { code: filiereCode }))) {
-        throw new BadInputError('Unknown filière code', { field: 'filiereCode' });
+        throw new BadInputError('Unknown filière code', {
+          field: 'filiereCode',
+          reason: 'UNKNOWN_FILIERE',
+          args: { filiereCode },
+        });
       }
       const user = await manager
         .getRepository(User)

@@ -134,7 +134,7 @@ describe('web console: sign-up, organisation admin and invitations (Chromium)', 
       `SELECT payload FROM outbox_event WHERE payload->>'recipient' = $1`,
       [colleague],
     );
-    const link = /(\/invitation#jeton=\S+)/.exec(event.payload.body as string)?.[1];
+    const link = /http:\/\/localhost:\d+(\/invitation#jeton=\S+)/.exec(event.payload.body as string)?.[1];
     expect(link).toBeDefined();
 
     const { context, page } = await world.newPage();

@@ -33,6 +33,16 @@ describe('loadConfig', () => {
     );
   });
 
+  it('links e-mails to PUBLIC_URL (no trailing slash), or to this host and port', () => {
+    expect(loadConfig({ ...base, PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ ...base, PUBLIC_URL: 'https://masques.example.fr/' }).publicUrl).toBe(
+      'https://masques.example.fr',
+    );
+    expect(() => loadConfig({ ...base, PUBLIC_URL: 'ftp://masques.example.fr' })).toThrow(
+      /PUBLIC_URL must use http: or https:/,
+    );
+  });
+
   it('rejects malformed URLs and short secrets', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x', JWT_SECRET: 'short' })).toThrow(
       /DATABASE_URL must use postgres[\s\S]*JWT_SECRET must be at least 32/,

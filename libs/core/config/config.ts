@@ -57,6 +57,8 @@ export interface AppConfig {
   smtpUrl?: string;
   /** The sender of those e-mails, `Name <address>` or a bare address. */
   mailFrom: string;
+  /** Where people reach the console (no trailing slash): the links in e-mails start with it. */
+  publicUrl: string;
 }
 
 export const DEFAULT_MAIL_FROM = 'Masques <no-reply@masques.local>';
@@ -155,9 +157,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push('STRIPE_WEBHOOK_SECRET is required in production when STRIPE_SECRET_KEY is set');
   }
 
+  const port = int(env, 'PORT', 3000, problems);
   const config: AppConfig = {
     production,
-    port: int(env, 'PORT', 3000, problems),
+    port,
     databaseUrl: databaseUrl ?? '',
     redisUrl,
     queueBackend,
@@ -191,6 +194,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     workerMetricsPort: int(env, 'WORKER_METRICS_PORT', 9464, problems),
     smtpUrl,
     mailFrom: mailbox(env, 'MAIL_FROM', DEFAULT_MAIL_FROM, problems),
+    publicUrl: (url(env, 'PUBLIC_URL', ['http:', 'https:'], problems) ?? `http://localhost:${port}`).replace(
+      /\/+$/,
+      '',
+    ),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
