@@ -24,6 +24,7 @@ import { PaymentGatewayModule, PaymentsApiModule } from '@masks/payments';
 import { NeedsModule } from '@masks/matching';
 import { CertificationModule } from '@masks/certification';
 import { ClickCollectModule } from '@masks/click-collect';
+import { EquipmentModule } from '@masks/equipment';
 import { ALL_ENTITIES } from '../common/entities';
 
 /** The HTTP process: GraphQL, health, metrics. Business logic lives in the libs. */
@@ -51,6 +52,7 @@ import { ALL_ENTITIES } from '../common/entities';
     NeedsModule,
     CertificationModule,
     ClickCollectModule,
+    EquipmentModule,
   ],
   controllers: [OpsController],
   providers: [

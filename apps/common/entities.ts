@@ -7,6 +7,7 @@ import { paymentEntities } from '@masks/payments';
 import { matchingEntities } from '@masks/matching';
 import { quotaEntities } from '@masks/quotas';
 import { clickCollectEntities } from '@masks/click-collect';
+import { equipmentEntities } from '@masks/equipment';
 
 /** Every entity of every lib: the schema the migrations must match (checked by `npm run migration:check`). */
 export const ALL_ENTITIES = [
@@ -19,4 +20,5 @@ export const ALL_ENTITIES = [
   ...matchingEntities,
   ...quotaEntities,
   ...clickCollectEntities,
+  ...equipmentEntities,
 ];

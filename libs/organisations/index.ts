@@ -9,6 +9,7 @@ export * from './domain/finess';
 export * from './domain/organisation.rules';
 export * from './demo-data';
 export * from './contacts';
+export * from './health-establishments';
 export * from './bank-details.entity';
 export * from './bank-details.service';
 export * from './domain/bank-details';

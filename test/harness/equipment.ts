@@ -69,3 +69,36 @@ export async function createRegionalAgency(app: TestApp, departmentCode: string)
 
 /** The ministry: the authority's officer (the DGE kind and role serve as the State here). */
 export const createMinistry = (app: TestApp): Promise<Actor> => createDgeOfficer(app);
+
+export const ALLOCATE = `mutation($input: AllocateEquipmentInput!) {
+  allocateEquipment(input: $input) { id quantity shipped establishmentId departmentCode regionCode }
+}`;
+export const PREPARE = `mutation($input: EquipmentShipmentInput!) {
+  prepareEquipmentShipment(input: $input) { id status establishmentId }
+}`;
+export const DISPATCH = `mutation($id: ID!) { dispatchEquipmentShipment(id: $id) { id status dispatchedAt } }`;
+export const SHIPMENT = `query($id: ID!) {
+  equipmentShipment(id: $id) {
+    id status carrier receivedAt kind { code }
+    units { outcome acknowledgedAt unit { id serialNumber shippedSerialNumber status lot model establishmentId } }
+  }
+}`;
+
+/** Runs a GraphQL operation that must succeed, returning its data. */
+export async function ok<T>(
+  app: TestApp,
+  query: string,
+  variables: Record<string, unknown>,
+  actor: { token: string },
+): Promise<T> {
+  const response = await app.gql<T>(query, variables, actor);
+  if (!response.data || response.errors) throw new Error(JSON.stringify(response.errors));
+  return response.data;
+}
+
+export const serials = (prefix: string, count: number) =>
+  Array.from({ length: count }, (_, i) => ({
+    serialNumber: `${prefix}-${String(i + 1).padStart(4, '0')}`,
+    lot: 'LOT-A',
+    model: 'Monnal T60',
+  }));

@@ -1,0 +1,20 @@
+export * from './equipment.module';
+export * from './equipment.entity';
+export * from './shipment.entity';
+export * from './domain/shipment.states';
+export * from './domain/equipment.rules';
+export * from './programmes.service';
+export * from './shipments.service';
+
+import { EquipmentAllocation, EquipmentKind, EquipmentProgramme } from './equipment.entity';
+import { EquipmentShipment, EquipmentShipmentUnit, EquipmentUnit, SerialCorrection } from './shipment.entity';
+
+export const equipmentEntities = [
+  EquipmentKind,
+  EquipmentProgramme,
+  EquipmentAllocation,
+  EquipmentShipment,
+  EquipmentUnit,
+  EquipmentShipmentUnit,
+  SerialCorrection,
+];
