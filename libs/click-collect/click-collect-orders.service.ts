@@ -13,7 +13,7 @@ import {
   PickupStore,
 } from './click-collect.entity';
 import { orderPersonsOf } from './domain/click-collect.rules';
-import { activePersons, quotaOf } from './enrolment.service';
+import { activePersonIds, quotaOf } from './enrolment.service';
 import { recordStoreMovement } from './store-stock';
 import type { ClickCollectOrderInput } from './dto/click-collect.inputs';
 import type { PlacedClickCollectOrder } from './models/click-collect.models';
@@ -57,8 +57,8 @@ export class ClickCollectOrdersService {
             );
             ask = persons;
           } else {
-            const candidates = await activePersons(manager, ctx.organisationId);
-            ask = { kind: 'spread', quantity: persons.quantity, personIds: candidates.map((p) => p.id) };
+            const personIds = await activePersonIds(manager, ctx.organisationId);
+            ask = { kind: 'spread', quantity: persons.quantity, personIds };
           }
           const orderId = randomUUID();
           const taken = await consumeQuota(manager, ctx, {

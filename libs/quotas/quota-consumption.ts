@@ -4,6 +4,7 @@ import {
   decideConsumption,
   remainingFor,
   type ConsumptionAsk,
+  type ConsumptionState,
   type PersonShare,
   type QuotaProblem,
 } from './domain/consumption';
@@ -94,31 +95,24 @@ export async function consumeQuota(
   const { scheme, organisationId, at } = request;
   const rules = rulesOf(scheme);
   const period = periodOf(rules.period, at);
-  const [account]: { last_order_at: Date | null }[] = await manager.query(
-    `INSERT INTO quota_account (scheme_id, organisation_id) VALUES ($1, $2)
-     ON CONFLICT (scheme_id, organisation_id) DO UPDATE SET last_order_at = quota_account.last_order_at
-     RETURNING last_order_at`,
-    [scheme.id, organisationId],
-  );
   const personIds =
     request.ask.kind === 'named' ? request.ask.allocations.map((a) => a.personId) : request.ask.personIds;
-  const [orgUsage]: { used: number; persons: number }[] = await manager.query(
-    `SELECT used, persons FROM quota_organisation_usage WHERE scheme_id = $1 AND organisation_id = $2 AND period_start = $3`,
-    [scheme.id, organisationId, period.startDate],
+  const decide = async () => {
+    const state = await readState(manager, scheme.id, organisationId, period.startDate, personIds);
+    return decideConsumption(rules, at, { period, ...state }, request.ask);
+  };
+  // A first decision without any lock refuses at once what is already refused (a company at its cap,
+  // a person with nothing left): under a burst of orders for one company, only the few that may pass
+  // queue for its lock. Counters only grow within a period, save a release, so this refusal was true
+  // at the moment it was read.
+  const early = await decide();
+  if (!early.ok) throw refusal(early.problem, early.message, early.details);
+  await manager.query(
+    `INSERT INTO quota_account (scheme_id, organisation_id) VALUES ($1, $2)
+     ON CONFLICT (scheme_id, organisation_id) DO UPDATE SET last_order_at = quota_account.last_order_at`,
+    [scheme.id, organisationId],
   );
-  const personUsed = await usedByPersons(manager, scheme.id, period.startDate, personIds);
-  const decision = decideConsumption(
-    rules,
-    at,
-    {
-      period,
-      organisationUsed: orgUsage?.used ?? 0,
-      organisationPersons: orgUsage?.persons ?? 0,
-      personUsed,
-      lastOrderAt: account.last_order_at,
-    },
-    request.ask,
-  );
+  const decision = await decide();
   if (!decision.ok) throw refusal(decision.problem, decision.message, decision.details);
 
   const shares = [...decision.shares].sort((a, b) => (a.personId < b.personId ? -1 : 1));
@@ -264,6 +258,36 @@ async function writeLedger(
       rows.entries.map((e) => e.quantity),
     ],
   );
+}
+
+/** Everything a decision needs, in one round trip. */
+async function readState(
+  manager: EntityManager,
+  schemeId: string,
+  organisationId: string,
+  periodStart: string,
+  personIds: readonly string[],
+): Promise<Omit<ConsumptionState, 'period'>> {
+  const [row]: {
+    last_order_at: Date | null;
+    used: number | null;
+    persons: number | null;
+    person_used: [string, number][];
+  }[] = await manager.query(
+    `SELECT (SELECT last_order_at FROM quota_account WHERE scheme_id = $1 AND organisation_id = $2) AS last_order_at,
+            o.used, o.persons,
+            (SELECT coalesce(json_agg(json_build_array(u.person_id, u.used)), '[]'::json) FROM quota_person_usage u
+             WHERE u.scheme_id = $1 AND u.period_start = $3 AND u.person_id = ANY($4::uuid[])) AS person_used
+     FROM (SELECT 1) AS one
+     LEFT JOIN quota_organisation_usage o ON o.scheme_id = $1 AND o.organisation_id = $2 AND o.period_start = $3`,
+    [schemeId, organisationId, periodStart, [...new Set(personIds)]],
+  );
+  return {
+    organisationUsed: row.used ?? 0,
+    organisationPersons: row.persons ?? 0,
+    personUsed: new Map(row.person_used),
+    lastOrderAt: row.last_order_at,
+  };
 }
 
 async function usedByPersons(
