@@ -3,15 +3,19 @@ import { EquipmentAccess } from './equipment-access';
 import { ProgrammesService } from './programmes.service';
 import { ShipmentsService } from './shipments.service';
 import { EquipmentProgrammesResolver, EquipmentShipmentsResolver } from './equipment.resolver';
+import { ReceiptsService } from './receipts.service';
+import { EquipmentReceiptsResolver } from './receipts.resolver';
 
 @Module({
   providers: [
     EquipmentAccess,
     ProgrammesService,
     ShipmentsService,
+    ReceiptsService,
     EquipmentProgrammesResolver,
+    EquipmentReceiptsResolver,
     EquipmentShipmentsResolver,
   ],
-  exports: [ProgrammesService, ShipmentsService],
+  exports: [ProgrammesService, ShipmentsService, ReceiptsService],
 })
 export class EquipmentModule {}

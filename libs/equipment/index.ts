@@ -5,6 +5,7 @@ export * from './domain/shipment.states';
 export * from './domain/equipment.rules';
 export * from './programmes.service';
 export * from './shipments.service';
+export * from './receipts.service';
 
 import { EquipmentAllocation, EquipmentKind, EquipmentProgramme } from './equipment.entity';
 import { EquipmentShipment, EquipmentShipmentUnit, EquipmentUnit, SerialCorrection } from './shipment.entity';
