@@ -483,6 +483,27 @@ describe('authorisation matrix and tenant isolation', () => {
     expect(entries.map((entry) => entry.action)).toEqual(
       expect.arrayContaining(['organisation.registered', 'member.invited']),
     );
+    // Names beside the ids, batched: the organisation's, and the person who acted.
+    const named = await app.gql<{
+      auditLog: { edges: { node: { action: string; actorName: string | null; organisationName: string } }[] };
+    }>(
+      `{ auditLog(first: 100) { edges { node { action actorName organisationName } } } }`,
+      {},
+      {
+        token: buyer.token,
+      },
+    );
+    const [{ name }] = await app.dataSource.query(`SELECT name FROM organisation WHERE id = $1`, [
+      buyer.organisationId,
+    ]);
+    const [{ full_name: admin }] = await app.dataSource.query(
+      `SELECT u.full_name FROM app_user u JOIN audit_entry a ON a.actor_user_id = u.id
+        WHERE a.action = 'member.invited' AND a.organisation_id = $1 LIMIT 1`,
+      [buyer.organisationId],
+    );
+    const nodes = named.data!.auditLog.edges.map((edge) => edge.node);
+    expect(new Set(nodes.map((node) => node.organisationName))).toEqual(new Set([name]));
+    expect(nodes.find((node) => node.action === 'member.invited')?.actorName).toBe(admin);
 
     const keys = await app.gql<{ apiKeys: { id: string }[] }>(
       `{ apiKeys { id } }`,

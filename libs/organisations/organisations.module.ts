@@ -6,6 +6,7 @@ import { AuthService } from './auth.service';
 import { OrganisationsService } from './organisations.service';
 import { MembersService } from './members.service';
 import { ApiKeysService } from './api-keys.service';
+import { AuditEntryResolver } from './audit-log.resolver';
 import { AuditLogService } from './audit-log.service';
 import { OrganisationsDemoData } from './demo-data';
 import { OrganisationsResolver, SubcontractingLinkResolver } from './organisations.resolver';
@@ -39,6 +40,7 @@ import { WebSessionController } from './web-session.controller';
     MembersService,
     ApiKeysService,
     AuditLogService,
+    AuditEntryResolver,
     OrganisationsResolver,
     SubcontractingLinkResolver,
     AuthResolver,

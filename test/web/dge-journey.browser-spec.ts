@@ -210,6 +210,17 @@ describe('web console: the DGE’s pages (Chromium)', () => {
     for (const line of csv.slice(1)) expect(line).toContain('need.posted');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
+    // Any organisation, found by the server as its name is typed; its rows show its name, not its id.
+    await page.getByLabel('Action', { exact: true }).first().fill('');
+    const organisation = page.getByRole('combobox', { name: 'Organisation' });
+    await organisation.fill('Textiles');
+    await page.getByRole('option', { name: 'Textiles des Vosges (démo)' }).click();
+    await page.getByRole('button', { name: 'Filtrer' }).click();
+    await page.waitForFunction(
+      `[...document.querySelectorAll('table tbody tr')].every((row) => row.textContent.includes('Textiles des Vosges (démo)'))`,
+    );
+    expect(await log.locator('tbody tr').count()).toBeGreaterThan(0);
+
     const [dashboard] = await Promise.all([
       context.waitForEvent('page'),
       page.getByRole('button', { name: 'Ouvrir le tableau de bord des files' }).click(),

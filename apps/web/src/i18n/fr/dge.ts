@@ -223,8 +223,7 @@ export const dgePages = {
       actor: 'Auteur',
       changes: 'Après',
     },
-    apiKey: (id: string) => `Clé d’API ${id.slice(0, 8)}`,
-    user: (id: string) => `Utilisateur ${id.slice(0, 8)}`,
+    apiKey: (name: string) => `Clé d’API « ${name} »`,
     system: 'Système',
     queues: 'Files de traitement',
     queuesIntro:

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { Alert, Autocomplete, Button, Code, Paper, Select, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from 'urql';
+import { Alert, Autocomplete, Button, Code, Paper, Stack, Text, Title } from '@mantine/core';
 import { graphql } from '../../gql';
 import type { DgeAuditLogQuery } from '../../gql/graphql';
 import { format, t } from '../../i18n';
 import { pagedRows } from '../../components/paged-table';
 import { DataTable, type Column } from '../../components/data-table';
 import { usePagedQuery } from '../../components/paged-query';
+import { OrganisationPicker } from '../../components/organisation-picker';
 import { tokens } from '../../session/token-store';
 
 const AuditLogDocument = graphql(`
@@ -34,25 +34,14 @@ const AuditLogDocument = graphql(`
           organisationId
           actorUserId
           actorApiKeyId
+          actorName
+          organisationName
           after
         }
       }
       pageInfo {
         endCursor
         hasNextPage
-      }
-    }
-  }
-`);
-
-const OrganisationsDocument = graphql(`
-  query DgeAuditOrganisations {
-    organisations(first: 100) {
-      edges {
-        node {
-          id
-          name
-        }
       }
     }
   }
@@ -104,10 +93,11 @@ const ENTITY_TYPES = [
 
 const actor = (entry: Entry) =>
   entry.actorApiKeyId
-    ? text.apiKey(entry.actorApiKeyId)
+    ? text.apiKey(entry.actorName ?? entry.actorApiKeyId)
     : entry.actorUserId
-      ? text.user(entry.actorUserId)
+      ? (entry.actorName ?? entry.actorUserId)
       : text.system;
+const organisationOf = (e: Entry) => e.organisationName ?? e.organisationId ?? '–';
 const changes = (entry: Entry) =>
   entry.after === null || entry.after === undefined ? '' : JSON.stringify(entry.after);
 
@@ -169,14 +159,19 @@ const COLUMNS: Column<Entry>[] = [
   {
     key: 'entity',
     header: text.columns.entity,
-    render: (e) => `${e.entityType} ${e.entityId.slice(0, 8)}`,
+    render: (e) => (
+      <>
+        {e.entityType} <Code title={e.entityId}>{e.entityId.slice(0, 8)}</Code>
+      </>
+    ),
     csv: (e) => `${e.entityType} ${e.entityId}`,
   },
+  { key: 'organisation', header: text.columns.organisation, render: organisationOf, csv: organisationOf },
   {
     key: 'actor',
     header: text.columns.actor,
     render: actor,
-    csv: (e) => e.actorApiKeyId ?? e.actorUserId ?? '',
+    csv: (e) => [actor(e), e.actorApiKeyId ?? e.actorUserId ?? ''].join(' '),
   },
   {
     key: 'changes',
@@ -195,12 +190,6 @@ export default function AuditLogPage() {
   const [draft, setDraft] = useState({ action: '', entityType: '' });
   const [filters, setFilters] = useState({ action: '', entityType: '' });
   const [organisationId, setOrganisationId] = useState<string | null>(null);
-  const [organisations] = useQuery({ query: OrganisationsDocument });
-  const organisationOptions = (organisations.data?.organisations.edges ?? []).map(({ node }) => ({
-    value: node.id,
-    label: node.name,
-  }));
-  const names = new Map(organisationOptions.map((o) => [o.value, o.label]));
   const list = usePagedQuery(
     AuditLogDocument,
     {
@@ -211,13 +200,6 @@ export default function AuditLogPage() {
     },
     (data) => data.auditLog,
   );
-  const organisationOf = (e: Entry) =>
-    e.organisationId ? (names.get(e.organisationId) ?? e.organisationId) : '–';
-  const columns: Column<Entry>[] = [
-    ...COLUMNS.slice(0, 3),
-    { key: 'organisation', header: text.columns.organisation, render: organisationOf, csv: organisationOf },
-    ...COLUMNS.slice(3),
-  ];
   return (
     <Stack>
       <Title order={1}>{text.title}</Title>
@@ -230,7 +212,7 @@ export default function AuditLogPage() {
       >
         <DataTable
           caption={text.caption}
-          columns={columns}
+          columns={COLUMNS}
           {...pagedRows(list)}
           rowKey={(e) => e.id}
           exportName={text.exportFile}
@@ -249,14 +231,10 @@ export default function AuditLogPage() {
                 value={draft.entityType}
                 onChange={(entityType) => setDraft((current) => ({ ...current, entityType }))}
               />
-              <Select
+              <OrganisationPicker
                 label={text.organisation}
-                data={organisationOptions}
                 value={organisationId}
                 onChange={setOrganisationId}
-                clearable
-                searchable
-                placeholder={t.common.table.all}
               />
               <Button type="submit" mt="lg">
                 {text.apply}
