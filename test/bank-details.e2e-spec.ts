@@ -219,6 +219,12 @@ describe('suppliers’ bank details on bank-transfer orders and their invoices',
       expect(response.errors![0].message).not.toMatch(/ibantools|Error|at /);
       expect(response.data).toBeNull();
     }
+    // The reason as data, with its figures, at the field.
+    const short = await app.gql(SET, { input: { ...SECOND, iban: 'FR76 3000 6000 0112' } }, supplier);
+    expect(short.errors![0].extensions).toMatchObject({
+      field: 'iban',
+      reasons: { iban: [{ reason: 'IBAN_LENGTH', args: { country: 'FR', expected: 27, length: 16 } }] },
+    });
     expect((await app.gql<{ myBankDetails: unknown }>(MINE, {}, supplier)).data!.myBankDetails).toEqual(
       before,
     );

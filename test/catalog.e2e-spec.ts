@@ -79,6 +79,20 @@ describe('catalog: products, offers, stock and search', () => {
       );
       expect(codeOf(mismatch)).toBe('BAD_USER_INPUT');
       expect(mismatch.errors?.[0].message).toMatch(/certifies FFP2 masks, not UNS1/);
+      // The refusal as data, for a client to word it: the field, its reason and the figures.
+      expect(mismatch.errors?.[0].extensions).toMatchObject({
+        field: 'standardCode',
+        reason: 'STANDARD_NOT_FOR_CATEGORY',
+        args: { standardCategory: 'FFP2', category: 'UNS1' },
+        reasons: {
+          standardCode: [
+            {
+              reason: 'STANDARD_NOT_FOR_CATEGORY',
+              args: { standard: expect.any(String), standardCategory: 'FFP2', category: 'UNS1' },
+            },
+          ],
+        },
+      });
     });
 
     it.each([
@@ -195,6 +209,60 @@ describe('catalog: products, offers, stock and search', () => {
       );
       expect(codeOf(response)).toBe('BAD_USER_INPUT');
       expect(await offerCount()).toBe(before);
+    });
+
+    it('names every refused term with its field, its reason and its figures, beside the English', async () => {
+      const response = await app.gql(
+        `mutation($input: OfferInput!) { createOffer(input: $input) { id } }`,
+        {
+          input: offerInput(productId, {
+            quantity: 52_000,
+            priceTiers: [
+              { minQuantity: 10_000, unitPriceMicros: 700_000 },
+              { minQuantity: 25_000, unitPriceMicros: 900_000 },
+            ],
+          }),
+        },
+        supplier,
+      );
+      expect(codeOf(response)).toBe('BAD_USER_INPUT');
+      const { extensions, message } = response.errors![0];
+      expect(message).toBe(
+        'the quantity (52000) must be a multiple of the lot increment (5000); a larger quantity cannot cost more per unit than a smaller one; the first tier must apply from the minimum order (5000) or less',
+      );
+      expect(extensions).toMatchObject({
+        field: 'quantity',
+        fields: {
+          quantity: ['the quantity (52000) must be a multiple of the lot increment (5000)'],
+          'priceTiers[1]': ['a larger quantity cannot cost more per unit than a smaller one'],
+          'priceTiers[0]': ['the first tier must apply from the minimum order (5000) or less'],
+        },
+        reasons: {
+          quantity: [
+            {
+              reason: 'QUANTITY_NOT_MULTIPLE_OF_INCREMENT',
+              args: { quantity: 52_000, orderIncrement: 5_000 },
+            },
+          ],
+          'priceTiers[1]': [
+            {
+              reason: 'TIER_PRICE_ABOVE_PREVIOUS',
+              args: { unitPriceMicros: 900_000, previousUnitPriceMicros: 700_000 },
+            },
+          ],
+          'priceTiers[0]': [
+            {
+              reason: 'FIRST_TIER_ABOVE_MINIMUM',
+              args: { minimumOrderQuantity: 5_000, minQuantity: 10_000 },
+            },
+          ],
+        },
+      });
+      expect((extensions!.problems as { reason: string }[]).map((problem) => problem.reason)).toEqual([
+        'QUANTITY_NOT_MULTIPLE_OF_INCREMENT',
+        'TIER_PRICE_ABOVE_PREVIOUS',
+        'FIRST_TIER_ABOVE_MINIMUM',
+      ]);
     });
 
     it('creates an offer whose stock comes from a receipt in the ledger', async () => {

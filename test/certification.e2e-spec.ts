@@ -113,6 +113,27 @@ describe('certification: evidence, DGE decisions, monitoring', () => {
         'UNS masks are judged on the DGA test report: the laboratory must be the DGA',
         'filtration of 3 µm particles (%) is 85, below the 90 minimum of AFNOR SPEC S76-001 (UNS1)',
       ]);
+      // Each failure at the input field it concerns, with its reason and figures.
+      expect(response.errors![0].extensions!.reasons).toEqual({
+        laboratory: [{ reason: 'DGA_LABORATORY_REQUIRED' }],
+        'measurements.particleFiltration3umPct': [
+          {
+            reason: 'MEASUREMENT_BELOW_MINIMUM',
+            args: {
+              measurement: 'particleFiltration3umPct',
+              value: 85,
+              min: 90,
+              standard: 'AFNOR SPEC S76-001 (UNS1)',
+            },
+          },
+        ],
+        'measurements.airPermeabilityLm2s': [
+          {
+            reason: 'MEASUREMENT_MISSING',
+            args: { measurement: 'airPermeabilityLm2s', standard: 'AFNOR SPEC S76-001 (UNS1)' },
+          },
+        ],
+      });
     });
 
     it.each([
@@ -229,7 +250,18 @@ describe('certification: evidence, DGE decisions, monitoring', () => {
       const past = await app.gql(VALIDATE, { id, until: inDays(-1).toISOString() }, dge);
       expect(codeOf(past)).toBe('BAD_USER_INPUT');
       expect(past.errors![0].message).toBe('validUntil must be in the future');
+      expect(past.errors![0].extensions).toMatchObject({
+        field: 'validUntil',
+        reasons: { validUntil: [{ reason: 'VALID_UNTIL_NOT_IN_FUTURE' }] },
+      });
       expect(codeOf(await decide('reject', id, ' '))).toBe('BAD_USER_INPUT');
+      // Long enough for the input's rule, but blank: the decision's own rule, with its reason.
+      const unreasoned = await decide('reject', id, '    ');
+      expect(codeOf(unreasoned)).toBe('BAD_USER_INPUT');
+      expect(unreasoned.errors![0].extensions).toMatchObject({
+        field: 'reason',
+        reason: 'DECISION_REASON_REQUIRED',
+      });
       expect(codeOf(await decide('revoke', '00000000-0000-4000-8000-000000000000'))).toBe('NOT_FOUND');
       expect(codeOf(await decide('revoke', 'not-a-uuid'))).toBe('BAD_USER_INPUT');
       expect(await certificationRow(id)).toMatchObject({

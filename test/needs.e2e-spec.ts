@@ -236,5 +236,21 @@ describe('needs: suggestions, batch matching, proposals and coverage', () => {
       expect(codeOf(await app.gql(POST_NEED, { input: needInput(overrides) }, buyer))).toBe('BAD_USER_INPUT');
     }
     expect(codeOf(await app.gql(POST_NEED, { input: needInput() }, supplier))).toBe('FORBIDDEN');
+    // The services' refusals name their reason, with the figures a client words it with.
+    const past = await app.gql(POST_NEED, { input: needInput({ neededBy: '2020-01-01T00:00:00Z' }) }, buyer);
+    expect(past.errors![0]).toMatchObject({
+      message: 'neededBy must be in the future',
+      extensions: {
+        field: 'neededBy',
+        reason: 'NEEDED_BY_IN_PAST',
+        fields: { neededBy: ['neededBy must be in the future'] },
+        reasons: { neededBy: [{ reason: 'NEEDED_BY_IN_PAST' }] },
+      },
+    });
+    const unknown = await app.gql(POST_NEED, { input: needInput({ deliveryDepartmentCode: '00' }) }, buyer);
+    expect(unknown.errors![0].extensions).toMatchObject({
+      field: 'deliveryDepartmentCode',
+      reasons: { deliveryDepartmentCode: [{ reason: 'UNKNOWN_DEPARTMENT', args: { departmentCode: '00' } }] },
+    });
   });
 });

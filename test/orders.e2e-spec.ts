@@ -249,16 +249,48 @@ describe('orders: placement, reservation and the order state machine', () => {
   });
 
   it.each([
-    ['a zero quantity', 'BAD_USER_INPUT', { quantity: 0 }],
-    ['a negative quantity', 'BAD_USER_INPUT', { quantity: -5_000 }],
-    ['a quantity below the minimum', 'BAD_USER_INPUT', { quantity: 1_000 }],
-    ['a quantity not a lot increment', 'BAD_USER_INPUT', { quantity: 7_500 }],
-    ['a tampered price', 'BAD_USER_INPUT', { quantity: 30_000, expectedUnitPriceMicros: 1 }],
-    ['an unknown offer', 'NOT_FOUND', { offerId: '00000000-0000-4000-8000-000000000000', quantity: 5_000 }],
-  ])('refuses %s with %s and reserves nothing', async (_, code, line) => {
+    ['a zero quantity', 'BAD_USER_INPUT', { quantity: 0 }, null],
+    ['a negative quantity', 'BAD_USER_INPUT', { quantity: -5_000 }, null],
+    [
+      'a quantity below the minimum',
+      'BAD_USER_INPUT',
+      { quantity: 1_000 },
+      { reason: 'QUANTITY_BELOW_MINIMUM_ORDER', args: { line: 1, minimumOrderQuantity: 5_000 } },
+    ],
+    [
+      'a quantity not a lot increment',
+      'BAD_USER_INPUT',
+      { quantity: 7_500 },
+      {
+        reason: 'QUANTITY_NOT_MULTIPLE_OF_INCREMENT',
+        args: { line: 1, quantity: 7_500, orderIncrement: 5_000 },
+      },
+    ],
+    [
+      'a tampered price',
+      'BAD_USER_INPUT',
+      { quantity: 30_000, expectedUnitPriceMicros: 1 },
+      {
+        reason: 'PRICE_CHANGED',
+        args: { line: 1, quantity: 30_000, unitPriceMicros: 750_000, expectedUnitPriceMicros: 1 },
+      },
+    ],
+    [
+      'an unknown offer',
+      'NOT_FOUND',
+      { offerId: '00000000-0000-4000-8000-000000000000', quantity: 5_000 },
+      null,
+    ],
+  ])('refuses %s with %s and reserves nothing', async (_, code, line, refusal) => {
     const before = await stockOf(app, offerId);
     const response = await placeOrder(app, buyer, [{ offerId, ...line }]);
     expect(codeOf(response)).toBe(code);
+    // The services' refusals say why as data, at the line's field.
+    if (refusal) {
+      const field = response.errors![0].extensions!.field as string;
+      expect(field).toMatch(/^lines\[0\]\./);
+      expect(response.errors![0].extensions).toMatchObject({ ...refusal, reasons: { [field]: [refusal] } });
+    }
     expect(await stockOf(app, offerId)).toEqual(before);
   });
 
@@ -455,12 +487,15 @@ describe('orders: placement, reservation and the order state machine', () => {
         orderId: orders[57].id,
         field: 'shipments[57].lines',
         message: 'Give the lot numbers of every line of the order, once each',
+        reason: 'SHIPMENT_LOTS_INCOMPLETE',
       },
       {
         index: 120,
         orderId: unpaid.id,
         field: 'shipments[120]',
         message: `order ${unpaid.number} is INVOICED: only a paid order can be shipped`,
+        reason: 'SHIPPED_BEFORE_PAYMENT',
+        args: { orderNumber: unpaid.number, status: 'INVOICED' },
       },
     ]);
     expect(await batchEvents()).toBe(0);
@@ -475,6 +510,8 @@ describe('orders: placement, reservation and the order state machine', () => {
         orderId: orders[0].id,
         field: 'orderIds[0]',
         message: `order ${orders[0].number} is PAID: only a shipped order can be delivered`,
+        reason: 'DELIVERED_BEFORE_SHIPMENT',
+        args: { orderNumber: orders[0].number, status: 'PAID' },
       },
     ]);
     // Sent twice (an ERP retrying): still one shipment each.

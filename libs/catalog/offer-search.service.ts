@@ -38,12 +38,18 @@ export class OfferSearchService {
       if (!department)
         throw new BadInputError(`Unknown department code "${args.departmentCode}"`, {
           argument: 'departmentCode',
+          reason: 'UNKNOWN_DEPARTMENT',
+          args: { departmentCode: args.departmentCode },
         });
       qb.andWhere('o.warehouse_department_code = :department', { department: department.code });
     }
     if (args.regionCode) {
       if (!findRegion(args.regionCode))
-        throw new BadInputError(`Unknown region code "${args.regionCode}"`, { argument: 'regionCode' });
+        throw new BadInputError(`Unknown region code "${args.regionCode}"`, {
+          argument: 'regionCode',
+          reason: 'UNKNOWN_REGION',
+          args: { regionCode: args.regionCode },
+        });
       qb.andWhere('o.warehouse_region_code = :region', { region: args.regionCode });
     }
     // GraphQL clients send null for an empty filter: null, like absent, filters nothing.
@@ -73,7 +79,11 @@ export class OfferSearchService {
     const code = args.deliveryDepartmentCode ?? (await this.callerDepartment(ctx));
     const department = findDepartment(code);
     if (!department)
-      throw new BadInputError(`Unknown department code "${code}"`, { argument: 'deliveryDepartmentCode' });
+      throw new BadInputError(`Unknown department code "${code}"`, {
+        argument: 'deliveryDepartmentCode',
+        reason: 'UNKNOWN_DEPARTMENT',
+        args: { departmentCode: code },
+      });
     // One sortable number: the distance rank, then the price. The codes come from the official list
     // (findDepartment), never from raw input, so they can stand in the SQL text.
     const rank = (o: Offer) =>

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   BadInputError,
+  type FieldRefusal,
   NotFoundError,
   RequestContext,
   audit,
@@ -62,9 +63,15 @@ function termColumns(
     problems.push({
       field: 'warehouseDepartmentCode',
       message: `Unknown department code "${input.warehouseDepartmentCode}"`,
+      reason: 'UNKNOWN_DEPARTMENT',
+      args: { departmentCode: input.warehouseDepartmentCode },
     });
   if (input.validUntil && input.validUntil <= (input.availableFrom ?? new Date())) {
-    problems.push({ field: 'validUntil', message: 'validUntil must be after the offer becomes available' });
+    problems.push({
+      field: 'validUntil',
+      message: 'validUntil must be after the offer becomes available',
+      reason: 'VALID_UNTIL_NOT_AFTER_AVAILABILITY',
+    });
   }
   if (problems.length || !department) return { problems };
   return {
@@ -135,11 +142,9 @@ function termsDiffer(offer: Offer, terms: TermColumns): boolean {
 const assignTerms = (offer: Offer, terms: TermColumns): Offer =>
   Object.assign(offer, { ...terms, availableFrom: terms.availableFrom ?? offer.availableFrom ?? new Date() });
 
-export interface UpsertRowError {
+export interface UpsertRowError extends FieldRefusal {
   index: number;
   externalRef: string;
-  field: string;
-  message: string;
 }
 
 @Injectable()
@@ -249,11 +254,15 @@ export class OffersService {
 
   recordStock(ctx: RequestContext, input: StockMovementInput): Promise<StockLevelValues> {
     if (input.kind === StockMovementKind.RECEIPT && input.quantity <= 0) {
-      throw new BadInputError('A receipt brings a positive quantity', { field: 'quantity' });
+      throw new BadInputError('A receipt brings a positive quantity', {
+        field: 'quantity',
+        reason: 'RECEIPT_NOT_POSITIVE',
+      });
     }
     if (input.kind === StockMovementKind.ADJUSTMENT && (!input.reason || input.quantity === 0)) {
       throw new BadInputError('An adjustment needs a non-zero quantity and a reason', {
         field: input.reason ? 'quantity' : 'reason',
+        reason: input.reason ? 'ADJUSTMENT_QUANTITY_ZERO' : 'ADJUSTMENT_REASON_REQUIRED',
       });
     }
     return this.dataSource.transaction(async (manager) => {
@@ -285,19 +294,28 @@ export class OffersService {
    */
   async upsert(ctx: RequestContext, rows: OfferUpsertRow[]): Promise<OfferUpsertPayload> {
     if (!rows.length || rows.length > MAX_UPSERT_ROWS) {
-      throw new BadInputError(`Send 1 to ${MAX_UPSERT_ROWS} rows per call`, { argument: 'rows' });
+      throw new BadInputError(`Send 1 to ${MAX_UPSERT_ROWS} rows per call`, {
+        argument: 'rows',
+        reason: 'ROW_COUNT_OUT_OF_RANGE',
+        args: { min: 1, max: MAX_UPSERT_ROWS },
+      });
     }
     const errors: UpsertRowError[] = [];
-    const fail = (index: number, field: string, message: string) =>
-      errors.push({ index, externalRef: rows[index].externalRef, field, message });
+    const fail = (index: number, refusal: FieldRefusal) =>
+      errors.push({ index, externalRef: rows[index].externalRef, ...refusal });
     const seen = new Map<string, number>();
     const terms = rows.map((row, index) => {
       const previous = seen.get(row.externalRef);
       if (previous !== undefined)
-        fail(index, 'externalRef', `externalRef "${row.externalRef}" already appears in row ${previous}`);
+        fail(index, {
+          field: 'externalRef',
+          message: `externalRef "${row.externalRef}" already appears in row ${previous}`,
+          reason: 'EXTERNAL_REF_REPEATED',
+          args: { externalRef: row.externalRef, row: previous },
+        });
       seen.set(row.externalRef, index);
       const result = termColumns(row, row.onHand);
-      result.problems.forEach((p) => fail(index, p.field, p.message));
+      result.problems.forEach((problem) => fail(index, problem));
       return result.columns;
     });
     const batch = randomUUID();
@@ -313,7 +331,11 @@ export class OffersService {
       const productById = new Map(products.map((product) => [product.id, product]));
       rows.forEach((row, index) => {
         if (!productById.has(row.productId))
-          fail(index, 'productId', `Product ${row.productId} not found among your products`);
+          fail(index, {
+            field: 'productId',
+            message: `Product ${row.productId} not found among your products`,
+            reason: 'PRODUCT_NOT_YOURS',
+          });
       });
       if (errors.length) throw this.rowErrors(errors, rows.length);
 
@@ -325,8 +347,8 @@ export class OffersService {
         const row = rows[index];
         const product = productById.get(row.productId) as Product;
         const rowTerms = terms[index] as TermColumns;
-        results[index] = await this.upsertRow(manager, ctx, row, product, rowTerms, batch, (field, message) =>
-          fail(index, field, message),
+        results[index] = await this.upsertRow(manager, ctx, row, product, rowTerms, batch, (refusal) =>
+          fail(index, refusal),
         );
       }
       if (errors.length) throw this.rowErrors(errors, rows.length);
@@ -363,7 +385,7 @@ export class OffersService {
     product: Product,
     terms: TermColumns,
     batch: string,
-    fail: (field: string, message: string) => void,
+    fail: (refusal: FieldRefusal) => void,
   ): Promise<OfferUpsertResult> {
     const reference = `erp:${batch}`;
     const [inserted]: { id: string }[] = await manager.query(
@@ -403,7 +425,12 @@ export class OffersService {
       .getOneOrFail();
     const result = { externalRef: row.externalRef, offerId: offer.id, outcome: UpsertOutcome.UNCHANGED };
     if (offer.productId !== product.id) {
-      fail('productId', `externalRef "${row.externalRef}" is already an offer of another product`);
+      fail({
+        field: 'productId',
+        message: `externalRef "${row.externalRef}" is already an offer of another product`,
+        reason: 'EXTERNAL_REF_OF_ANOTHER_PRODUCT',
+        args: { externalRef: row.externalRef },
+      });
       return result;
     }
     if (termsDiffer(offer, terms)) {
@@ -415,7 +442,12 @@ export class OffersService {
       [offer.id],
     );
     if (row.onHand < level.reserved) {
-      fail('onHand', `${level.reserved} units are reserved for orders: stock on hand cannot go below that`);
+      fail({
+        field: 'onHand',
+        message: `${level.reserved} units are reserved for orders: stock on hand cannot go below that`,
+        reason: 'ON_HAND_BELOW_RESERVED',
+        args: { reserved: level.reserved },
+      });
     } else if (row.onHand !== level.on_hand) {
       await recordMovement(manager, ctx, {
         offerId: offer.id,

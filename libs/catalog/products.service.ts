@@ -58,16 +58,25 @@ export class ProductsService {
   private async resolve(manager: EntityManager, input: ProductInput) {
     const standard = await manager.findOneBy(MaskStandard, { code: input.standardCode });
     if (!standard)
-      throw new BadInputError(`Unknown standard "${input.standardCode}"`, { field: 'standardCode' });
+      throw new BadInputError(`Unknown standard "${input.standardCode}"`, {
+        field: 'standardCode',
+        reason: 'UNKNOWN_STANDARD',
+        args: { standardCode: input.standardCode },
+      });
     if (standard.category !== input.category) {
       throw new BadInputError(
         `${standard.name} certifies ${standard.category} masks, not ${input.category}`,
-        { field: 'standardCode' },
+        {
+          field: 'standardCode',
+          reason: 'STANDARD_NOT_FOR_CATEGORY',
+          args: { standard: standard.name, standardCategory: standard.category, category: input.category },
+        },
       );
     }
     if (input.reusable && !input.declaredWashes) {
       throw new BadInputError('A reusable mask must declare how many washes it holds', {
         field: 'declaredWashes',
+        reason: 'WASHES_REQUIRED_FOR_REUSABLE',
       });
     }
     const country = input.countryOfProduction.toUpperCase();
@@ -76,11 +85,14 @@ export class ProductsService {
       if (country !== 'FR')
         throw new BadInputError('A department of production is for masks made in France', {
           field: 'productionDepartmentCode',
+          reason: 'PRODUCTION_DEPARTMENT_OUTSIDE_FRANCE',
         });
       department = findDepartment(input.productionDepartmentCode);
       if (!department)
         throw new BadInputError(`Unknown department code "${input.productionDepartmentCode}"`, {
           field: 'productionDepartmentCode',
+          reason: 'UNKNOWN_DEPARTMENT',
+          args: { departmentCode: input.productionDepartmentCode },
         });
     }
     return {
@@ -137,6 +149,7 @@ export class ProductsService {
       if (input.category !== product.category || input.standardCode !== product.standardCode) {
         throw new BadInputError('Category and standard cannot change: register a new product', {
           field: 'standardCode',
+          reason: 'CATEGORY_AND_STANDARD_FIXED',
         });
       }
       const before = snapshot(product);

@@ -14,7 +14,7 @@ import {
 import { MaskStandard, Product } from '@masks/catalog';
 import { Certification, CertificationDecision, CertificationDocument } from './certification.entity';
 import { CertificationStatus } from './domain/certification.states';
-import { evidenceProblems } from './domain/evidence';
+import { evidenceRefusals } from './domain/evidence';
 import { dgeRecipients } from './recipients';
 import type {
   CertificationDecisionsArgs,
@@ -58,14 +58,18 @@ export class CertificationsService {
           if (!product) throw new NotFoundError('Product', input.productId);
           const standard = await manager.findOneBy(MaskStandard, { code: input.standardCode });
           if (!standard)
-            throw new BadInputError(`Unknown standard "${input.standardCode}"`, { field: 'standardCode' });
+            throw new BadInputError(`Unknown standard "${input.standardCode}"`, {
+              field: 'standardCode',
+              reason: 'UNKNOWN_STANDARD',
+              args: { standardCode: input.standardCode },
+            });
           const testedOn = new Date(`${input.testedOn}T00:00:00Z`);
           if (Number.isNaN(testedOn.getTime()) || testedOn.toISOString().slice(0, 10) !== input.testedOn)
-            throw new BadInputError('testedOn is not a date', { field: 'testedOn' });
+            throw new BadInputError('testedOn is not a date', { field: 'testedOn', reason: 'NOT_A_DATE' });
           const measurements = Object.fromEntries(
             Object.entries(input.measurements).filter(([, value]) => value !== undefined && value !== null),
           );
-          const problems = evidenceProblems(
+          const refusals = evidenceRefusals(
             standard,
             {
               productCategory: product.category,
@@ -78,10 +82,13 @@ export class CertificationsService {
             },
             new Date(),
           );
-          if (problems.length)
+          if (refusals.length) {
+            const problems = refusals.map((refusal) => refusal.message);
             throw new BadInputError(`The evidence does not support the claim: ${problems.join('; ')}`, {
               problems,
+              refusals,
             });
+          }
 
           const certification = await manager.save(
             manager.create(Certification, {

@@ -135,6 +135,8 @@ export class CertificationDecisionsService {
         throw new BadInputError('The window must end after it starts', {
           field: 'validUntil',
           validFrom: standard.validFrom,
+          reason: 'WINDOW_ENDS_BEFORE_START',
+          args: { validFrom: standard.validFrom.toISOString().slice(0, 10) },
         });
       }
       const before = { validFrom: standard.validFrom, validUntil: standard.validUntil };
@@ -182,9 +184,15 @@ export class CertificationDecisionsService {
       throw new ConflictError(moved.reason, { reason: 'ILLEGAL_TRANSITION', status: certification.status });
     const reason = request.reason?.trim() || null;
     if (REASON_REQUIRED.has(decision) && !reason)
-      throw new BadInputError('This decision needs a reason', { field: 'reason' });
+      throw new BadInputError('This decision needs a reason', {
+        field: 'reason',
+        reason: 'DECISION_REASON_REQUIRED',
+      });
     if (decision === DecisionKind.VALIDATE && (!request.validUntil || request.validUntil <= now)) {
-      throw new BadInputError('validUntil must be in the future', { field: 'validUntil' });
+      throw new BadInputError('validUntil must be in the future', {
+        field: 'validUntil',
+        reason: 'VALID_UNTIL_NOT_IN_FUTURE',
+      });
     }
     if (decision === DecisionKind.REINSTATE && certification.validUntil && certification.validUntil <= now) {
       throw new ConflictError(

@@ -56,9 +56,14 @@ export class NeedsService {
     if (!department)
       throw new BadInputError(`Unknown department code "${input.deliveryDepartmentCode}"`, {
         field: 'deliveryDepartmentCode',
+        reason: 'UNKNOWN_DEPARTMENT',
+        args: { departmentCode: input.deliveryDepartmentCode },
       });
     if (input.neededBy.getTime() <= Date.now())
-      throw new BadInputError('neededBy must be in the future', { field: 'neededBy' });
+      throw new BadInputError('neededBy must be in the future', {
+        field: 'neededBy',
+        reason: 'NEEDED_BY_IN_PAST',
+      });
     return this.dataSource.transaction((manager) =>
       once(
         manager,
@@ -215,6 +220,8 @@ export class NeedsService {
     if (offer && offer.category !== need.category) {
       throw new BadInputError(`This offer is for ${offer.category} masks; the need is for ${need.category}`, {
         field: 'offerId',
+        reason: 'OFFER_CATEGORY_MISMATCH',
+        args: { offerCategory: offer.category, needCategory: need.category },
       });
     }
     return this.orders.place(

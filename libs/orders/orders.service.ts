@@ -5,6 +5,7 @@ import {
   APP_CONFIG,
   BadInputError,
   ConflictError,
+  type FieldRefusal,
   ForbiddenError,
   NotFoundError,
   RequestContext,
@@ -128,16 +129,21 @@ export class OrdersService {
     if (!department)
       throw new BadInputError(`Unknown department code "${input.deliveryDepartmentCode}"`, {
         field: 'deliveryDepartmentCode',
+        reason: 'UNKNOWN_DEPARTMENT',
+        args: { departmentCode: input.deliveryDepartmentCode },
       });
     if (input.paymentMethod !== PaymentMethod.BANK_TRANSFER && !this.payments.cardPaymentsEnabled) {
       throw new BadInputError(
         'Card and SEPA payments are not available here: pay by bank transfer on invoice',
-        { field: 'paymentMethod' },
+        { field: 'paymentMethod', reason: 'CARD_PAYMENTS_UNAVAILABLE' },
       );
     }
     const offerIds = input.lines.map((line) => line.offerId);
     if (new Set(offerIds).size !== offerIds.length)
-      throw new BadInputError('Each offer may appear on one line only', { field: 'lines' });
+      throw new BadInputError('Each offer may appear on one line only', {
+        field: 'lines',
+        reason: 'OFFER_ON_SEVERAL_LINES',
+      });
     const inTransaction = (work: (manager: EntityManager) => Promise<Order>) =>
       options.manager ? work(options.manager) : this.dataSource.transaction(work);
     return inTransaction(async (manager) =>
@@ -152,6 +158,7 @@ export class OrdersService {
           if ([...offers.values()].some((offer) => offer.supplierId !== supplierId)) {
             throw new BadInputError('An order is placed with one supplier: split the lines by supplier', {
               field: 'lines',
+              reason: 'SEVERAL_SUPPLIERS',
             });
           }
           if (supplierId === ctx.organisationId)
@@ -160,7 +167,11 @@ export class OrdersService {
             const offer = offers.get(line.offerId)!;
             const problem = orderQuantityProblem(offer, line.quantity);
             if (problem)
-              throw new BadInputError(`Line ${index + 1}: ${problem}`, { field: `lines[${index}].quantity` });
+              throw new BadInputError(`Line ${index + 1}: ${problem.message}`, {
+                field: `lines[${index}].quantity`,
+                reason: problem.reason,
+                args: { line: index + 1, ...problem.args },
+              });
             const unitPriceMicros = unitPriceFor(offer.priceTiers, line.quantity);
             if (
               line.expectedUnitPriceMicros !== undefined &&
@@ -171,6 +182,13 @@ export class OrdersService {
                 {
                   field: `lines[${index}].expectedUnitPriceMicros`,
                   unitPriceMicros,
+                  reason: 'PRICE_CHANGED',
+                  args: {
+                    line: index + 1,
+                    quantity: line.quantity,
+                    unitPriceMicros,
+                    expectedUnitPriceMicros: line.expectedUnitPriceMicros,
+                  },
                 },
               );
             }
@@ -319,7 +337,14 @@ export class OrdersService {
       if (until <= delivery) {
         throw new BadInputError(
           `The certification of offer ${id} ends on ${until.toISOString().slice(0, 10)}, before the estimated delivery on ${delivery.toISOString().slice(0, 10)}`,
-          { reason: 'CERTIFICATION_ENDS_BEFORE_DELIVERY', offerId: id },
+          {
+            reason: 'CERTIFICATION_ENDS_BEFORE_DELIVERY',
+            offerId: id,
+            args: {
+              certifiedUntil: until.toISOString().slice(0, 10),
+              estimatedDelivery: delivery.toISOString().slice(0, 10),
+            },
+          },
         );
       }
     }
@@ -627,7 +652,10 @@ export class OrdersService {
   ): Promise<number> {
     const orderIds = batch.shipments?.map((s) => s.orderId) ?? batch.deliveredOrderIds ?? [];
     if (new Set(orderIds).size !== orderIds.length)
-      throw new BadInputError('Each order may appear once per batch', { field: 'orderIds' });
+      throw new BadInputError('Each order may appear once per batch', {
+        field: 'orderIds',
+        reason: 'ORDER_REPEATED_IN_BATCH',
+      });
     const found: { id: string; seq: number; status: OrderStatus; line_ids: string[] }[] =
       await this.dataSource.query(
         `SELECT o.id, o.seq, o.status, array_agg(l.id) AS line_ids FROM customer_order o JOIN order_line l ON l.order_id = o.id
@@ -637,10 +665,18 @@ export class OrdersService {
     if (found.length !== orderIds.length)
       throw new NotFoundError(`${orderIds.length - found.length} of the orders`);
     const orders = new Map(found.map((order) => [order.id, order]));
-    const [reportable, field, rule] = batch.shipments
-      ? [SHIPMENT_REPORTABLE, 'shipments', 'only a paid order can be shipped']
-      : [DELIVERY_REPORTABLE, 'orderIds', 'only a shipped order can be delivered'];
-    const rows: { index: number; orderId: string; field: string; message: string }[] = [];
+    const [reportable, field, { rule, reason }] = batch.shipments
+      ? [
+          SHIPMENT_REPORTABLE,
+          'shipments',
+          { rule: 'only a paid order can be shipped', reason: 'SHIPPED_BEFORE_PAYMENT' },
+        ]
+      : [
+          DELIVERY_REPORTABLE,
+          'orderIds',
+          { rule: 'only a shipped order can be delivered', reason: 'DELIVERED_BEFORE_SHIPMENT' },
+        ];
+    const rows: ({ index: number; orderId: string } & FieldRefusal)[] = [];
     orderIds.forEach((orderId, index) => {
       const order = orders.get(orderId)!;
       if (!reportable.includes(order.status))
@@ -649,10 +685,11 @@ export class OrdersService {
           orderId,
           field: `${field}[${index}]`,
           message: `order ${orderNumber(order)} is ${order.status}: ${rule}`,
+          reason,
+          args: { orderNumber: orderNumber(order), status: order.status },
         });
       const linesProblem = batch.shipments && shipmentLinesProblem(batch.shipments[index], order.line_ids);
-      if (linesProblem)
-        rows.push({ index, orderId, field: `shipments[${index}].lines`, message: linesProblem });
+      if (linesProblem) rows.push({ index, orderId, field: `shipments[${index}].lines`, ...linesProblem });
     });
     if (rows.length)
       throw new BadInputError(
@@ -733,7 +770,10 @@ export class OrdersService {
     return this.act(ctx, orderId, OrderAction.ACKNOWLEDGE_RECEIPT, null, async (_manager, order, lines) => {
       const received = new Map(input.lines.map((line) => [line.lineId, line]));
       if (received.size !== lines.length || lines.some((line) => !received.has(line.id))) {
-        throw new BadInputError('Acknowledge every line of the order, once each', { field: 'lines' });
+        throw new BadInputError('Acknowledge every line of the order, once each', {
+          field: 'lines',
+          reason: 'RECEIPT_LINES_INCOMPLETE',
+        });
       }
       for (const line of lines) {
         const report = received.get(line.id)!;
@@ -772,7 +812,7 @@ export class OrdersService {
       if (order.paymentMethod !== PaymentMethod.BANK_TRANSFER) {
         throw new BadInputError(
           'Only a bank transfer is recorded by hand; card and SEPA payments are confirmed by the provider',
-          { field: 'id' },
+          { field: 'id', reason: 'PAYMENT_NOT_BY_TRANSFER' },
         );
       }
       Object.assign(order, { paidAt: new Date(), paymentReference: reference });
@@ -785,7 +825,7 @@ export class OrdersService {
       if (order.paymentMethod !== PaymentMethod.BANK_TRANSFER || !order.paidAt) {
         throw new BadInputError(
           'Only a paid bank transfer is refunded by hand; card refunds are made by the platform',
-          { field: 'id' },
+          { field: 'id', reason: 'REFUND_NOT_OF_PAID_TRANSFER' },
         );
       }
       order.refundReference = reference;
@@ -882,13 +922,21 @@ const stockMovementsOf = (
   }));
 
 /** A shipment must give the lots of every line of its order, once each. */
-function shipmentLinesProblem(input: ShipOrderInput, lineIds: readonly string[]): string | null {
+function shipmentLinesProblem(
+  input: ShipOrderInput,
+  lineIds: readonly string[],
+): { message: string; reason: string } | null {
   const given = new Set(input.lines.map((line) => line.lineId));
   const complete =
     given.size === input.lines.length &&
     given.size === lineIds.length &&
     lineIds.every((id) => given.has(id));
-  return complete ? null : 'Give the lot numbers of every line of the order, once each';
+  return complete
+    ? null
+    : {
+        message: 'Give the lot numbers of every line of the order, once each',
+        reason: 'SHIPMENT_LOTS_INCOMPLETE',
+      };
 }
 
 /** The lots of each line of an order's shipment. */
@@ -897,7 +945,7 @@ function lotsByLine(input: ShipOrderInput, lines: readonly { id: string }[]): Ma
     input,
     lines.map((line) => line.id),
   );
-  if (problem) throw new BadInputError(problem, { field: 'lines' });
+  if (problem) throw new BadInputError(problem.message, { field: 'lines', reason: problem.reason });
   return new Map(input.lines.map((line) => [line.lineId, line.lotNumbers]));
 }
 

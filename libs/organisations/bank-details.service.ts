@@ -50,7 +50,7 @@ export class BankDetailsService {
    */
   async set(ctx: RequestContext, input: BankDetailsInput): Promise<SupplierBankDetails> {
     const checked = checkBankDetails(input);
-    if (!checked.valid) throw new BadInputError(checked.reason, { field: checked.field });
+    if (!checked.valid) throw new BadInputError(checked.reason, { field: checked.field, ...checked.refusal });
     const account = checked.account;
     return this.dataSource.transaction(async (manager) => {
       // The organisation's row lock orders concurrent changes, so each audit entry's `before` is exact.

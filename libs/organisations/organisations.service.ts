@@ -73,11 +73,13 @@ export class OrganisationsService {
   /** Validates identity and place; returns the columns to store. */
   private resolveIdentity(input: Pick<OrganisationInput, 'siret' | 'departmentCode' | 'finess' | 'kinds'>) {
     const siret = checkSiret(input.siret);
-    if (!siret.valid) throw new BadInputError(siret.reason, { field: 'siret' });
+    if (!siret.valid) throw new BadInputError(siret.reason, { field: 'siret', ...siret.refusal });
     const department = findDepartment(input.departmentCode);
     if (!department)
       throw new BadInputError(`Unknown department code "${input.departmentCode}"`, {
         field: 'departmentCode',
+        reason: 'UNKNOWN_DEPARTMENT',
+        args: { departmentCode: input.departmentCode },
       });
     const finess = finessOfOrganisation(
       input.kinds.includes(OrganisationKind.HEALTH_ESTABLISHMENT),
@@ -97,7 +99,8 @@ export class OrganisationsService {
   private async checkFilieres(manager: EntityManager, codes: string[]): Promise<void> {
     if (!codes.length) return;
     const found = await manager.countBy(Filiere, { code: In(codes) });
-    if (found !== codes.length) throw new BadInputError('Unknown filière code', { field: 'filiereCodes' });
+    if (found !== codes.length)
+      throw new BadInputError('Unknown filière code', { field: 'filiereCodes', reason: 'UNKNOWN_FILIERE' });
   }
 
   /** Registers an organisation and its first admin, and opens their session. */
@@ -107,6 +110,7 @@ export class OrganisationsService {
     if (org.kinds.some((kind) => !SELF_SERVICE_KINDS.includes(kind))) {
       throw new BadInputError('The authority and the regional health agencies are registered by operators', {
         field: 'kinds',
+        reason: 'KIND_REGISTERED_BY_OPERATORS',
       });
     }
     const passwordHash = await this.auth.hashPassword(input.admin.password);
@@ -296,6 +300,8 @@ export class OrganisationsService {
         if (!department)
           throw new BadInputError(`Unknown department code "${input.departmentCode}"`, {
             field: 'departmentCode',
+            reason: 'UNKNOWN_DEPARTMENT',
+            args: { departmentCode: input.departmentCode },
           });
         // A health establishment's FINESS number says its department: it cannot move away from it.
         const finess = finessOfOrganisation(
@@ -391,7 +397,7 @@ export class OrganisationsService {
   /** A large group names a subcontractor by SIRET; the link waits for the subcontractor's confirmation. */
   async proposeSubcontractor(ctx: RequestContext, siretInput: string): Promise<SubcontractingLink> {
     const siret = checkSiret(siretInput);
-    if (!siret.valid) throw new BadInputError(siret.reason, { field: 'siret' });
+    if (!siret.valid) throw new BadInputError(siret.reason, { field: 'siret', ...siret.refusal });
     return this.dataSource.transaction(async (manager) => {
       const group = await manager.findOneByOrFail(Organisation, { id: ctx.organisationId });
       if (!group.kinds.includes(OrganisationKind.LARGE_GROUP)) {
@@ -400,7 +406,9 @@ export class OrganisationsService {
       const subcontractor = await manager.findOneBy(Organisation, { siret: siret.siret });
       if (!subcontractor) throw new NotFoundError('Organisation with SIRET', siret.siret);
       if (subcontractor.id === group.id)
-        throw new BadInputError('An organisation cannot subcontract to itself');
+        throw new BadInputError('An organisation cannot subcontract to itself', {
+          reason: 'SUBCONTRACTOR_IS_SELF',
+        });
       await manager.query(
         `INSERT INTO subcontracting_link (group_id, subcontractor_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
         [group.id, subcontractor.id],

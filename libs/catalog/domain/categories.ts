@@ -75,6 +75,9 @@ export const MEASUREMENT_LABELS: Record<MeasurementName, string> = {
 export interface MeasurementFailure {
   measurement: MeasurementName;
   message: string;
+  /** Why, as a code with its figures (`args.measurement` is the measurement's name). */
+  reason: string;
+  args: Record<string, string | number>;
 }
 
 /**
@@ -91,25 +94,36 @@ export function checkMeasurements(
     const label = MEASUREMENT_LABELS[name];
     const value = measured[name];
     if (value === undefined || value === null) {
-      failures.push({ measurement: name, message: `${standardName} requires the ${label}` });
+      failures.push({
+        measurement: name,
+        message: `${standardName} requires the ${label}`,
+        reason: 'MEASUREMENT_MISSING',
+        args: { measurement: name, standard: standardName },
+      });
       continue;
     }
     if (bound.min !== undefined && value < bound.min) {
       failures.push({
         measurement: name,
         message: `${label} is ${value}, below the ${bound.min} minimum of ${standardName}`,
+        reason: 'MEASUREMENT_BELOW_MINIMUM',
+        args: { measurement: name, value, min: bound.min, standard: standardName },
       });
     }
     if (bound.max !== undefined && value > bound.max) {
       failures.push({
         measurement: name,
         message: `${label} is ${value}, above the ${bound.max} maximum of ${standardName}`,
+        reason: 'MEASUREMENT_ABOVE_MAXIMUM',
+        args: { measurement: name, value, max: bound.max, standard: standardName },
       });
     }
     if (bound.maxExclusive !== undefined && value >= bound.maxExclusive) {
       failures.push({
         measurement: name,
         message: `${label} is ${value}, ${standardName} requires less than ${bound.maxExclusive}`,
+        reason: 'MEASUREMENT_NOT_BELOW_LIMIT',
+        args: { measurement: name, value, limit: bound.maxExclusive, standard: standardName },
       });
     }
   }

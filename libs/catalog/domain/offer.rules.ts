@@ -23,9 +23,19 @@ export const MAX_UNIT_PRICE_MICROS = 100_000_000;
 export const MAX_LOT_QUANTITY = 100_000_000;
 export const MAX_LEAD_TIME_DAYS = 365;
 
+/** A refused term: the field, the English sentence, and why as data (a code and its figures). */
 export interface TermProblem {
   field: string;
   message: string;
+  reason: string;
+  args?: Record<string, string | number>;
+}
+
+/** Why an order quantity is refused, with the figures of the sentence. */
+export interface QuantityProblem {
+  message: string;
+  reason: string;
+  args?: Record<string, string | number>;
 }
 
 /** Every problem with the terms (empty when valid): a supplier fixes them all in one go. */
@@ -34,7 +44,12 @@ export function checkOfferTerms(terms: OfferTerms): TermProblem[] {
   const { quantity, minimumOrderQuantity: moq, orderIncrement: step, priceTiers, leadTimeDays } = terms;
   const positiveInt = (field: string, value: number, max: number) => {
     if (!Number.isInteger(value) || value < 1 || value > max) {
-      problems.push({ field, message: `${field} must be a whole number from 1 to ${max}` });
+      problems.push({
+        field,
+        message: `${field} must be a whole number from 1 to ${max}`,
+        reason: 'WHOLE_NUMBER_OUT_OF_RANGE',
+        args: { min: 1, max },
+      });
       return false;
     }
     return true;
@@ -43,6 +58,8 @@ export function checkOfferTerms(terms: OfferTerms): TermProblem[] {
     problems.push({
       field: 'quantity',
       message: `quantity must be a whole number from 0 to ${MAX_LOT_QUANTITY}`,
+      reason: 'WHOLE_NUMBER_OUT_OF_RANGE',
+      args: { min: 0, max: MAX_LOT_QUANTITY },
     });
   }
   const stepOk = positiveInt('orderIncrement', step, MAX_LOT_QUANTITY);
@@ -51,22 +68,32 @@ export function checkOfferTerms(terms: OfferTerms): TermProblem[] {
     problems.push({
       field: 'minimumOrderQuantity',
       message: `the minimum order (${moq}) must be a multiple of the lot increment (${step})`,
+      reason: 'MINIMUM_ORDER_NOT_MULTIPLE_OF_INCREMENT',
+      args: { minimumOrderQuantity: moq, orderIncrement: step },
     });
   }
   if (stepOk && Number.isInteger(quantity) && quantity % step !== 0) {
     problems.push({
       field: 'quantity',
       message: `the quantity (${quantity}) must be a multiple of the lot increment (${step})`,
+      reason: 'QUANTITY_NOT_MULTIPLE_OF_INCREMENT',
+      args: { quantity, orderIncrement: step },
     });
   }
   if (!Number.isInteger(leadTimeDays) || leadTimeDays < 0 || leadTimeDays > MAX_LEAD_TIME_DAYS) {
     problems.push({
       field: 'leadTimeDays',
       message: `leadTimeDays must be a whole number from 0 to ${MAX_LEAD_TIME_DAYS}`,
+      reason: 'WHOLE_NUMBER_OUT_OF_RANGE',
+      args: { min: 0, max: MAX_LEAD_TIME_DAYS },
     });
   }
   if (!priceTiers.length)
-    problems.push({ field: 'priceTiers', message: 'at least one price tier is required' });
+    problems.push({
+      field: 'priceTiers',
+      message: 'at least one price tier is required',
+      reason: 'PRICE_TIER_REQUIRED',
+    });
   priceTiers.forEach((tier, i) => {
     const field = `priceTiers[${i}]`;
     if (
@@ -77,24 +104,42 @@ export function checkOfferTerms(terms: OfferTerms): TermProblem[] {
       problems.push({
         field,
         message: `unit price must be from 1 to ${MAX_UNIT_PRICE_MICROS} micro-euros (100 €)`,
+        reason: 'UNIT_PRICE_OUT_OF_RANGE',
+        args: { minUnitPriceMicros: 1, maxUnitPriceMicros: MAX_UNIT_PRICE_MICROS },
       });
     }
     if (!Number.isInteger(tier.minQuantity) || tier.minQuantity < 1) {
-      problems.push({ field, message: 'minQuantity must be a whole number ≥ 1' });
+      problems.push({
+        field,
+        message: 'minQuantity must be a whole number ≥ 1',
+        reason: 'TIER_MIN_QUANTITY_BELOW_ONE',
+      });
     }
     const previous = priceTiers[i - 1];
     if (previous && tier.minQuantity <= previous.minQuantity) {
-      problems.push({ field, message: 'price tiers must be in increasing order of minQuantity' });
+      problems.push({
+        field,
+        message: 'price tiers must be in increasing order of minQuantity',
+        reason: 'TIERS_NOT_INCREASING',
+        args: { minQuantity: tier.minQuantity, previousMinQuantity: previous.minQuantity },
+      });
     }
     // Monotone tiers keep "price at quantity q ≤ p" a simple index-friendly test.
     if (previous && tier.unitPriceMicros > previous.unitPriceMicros) {
-      problems.push({ field, message: 'a larger quantity cannot cost more per unit than a smaller one' });
+      problems.push({
+        field,
+        message: 'a larger quantity cannot cost more per unit than a smaller one',
+        reason: 'TIER_PRICE_ABOVE_PREVIOUS',
+        args: { unitPriceMicros: tier.unitPriceMicros, previousUnitPriceMicros: previous.unitPriceMicros },
+      });
     }
   });
   if (priceTiers[0] && moqOk && priceTiers[0].minQuantity > moq) {
     problems.push({
       field: 'priceTiers[0]',
       message: `the first tier must apply from the minimum order (${moq}) or less`,
+      reason: 'FIRST_TIER_ABOVE_MINIMUM',
+      args: { minimumOrderQuantity: moq, minQuantity: priceTiers[0].minQuantity },
     });
   }
   return problems;
@@ -104,11 +149,21 @@ export function checkOfferTerms(terms: OfferTerms): TermProblem[] {
 export function orderQuantityProblem(
   terms: Pick<OfferTerms, 'minimumOrderQuantity' | 'orderIncrement'>,
   quantity: number,
-): string | null {
-  if (!Number.isInteger(quantity) || quantity < 1) return 'the quantity must be a whole number ≥ 1';
-  if (quantity < terms.minimumOrderQuantity) return `the minimum order is ${terms.minimumOrderQuantity}`;
+): QuantityProblem | null {
+  if (!Number.isInteger(quantity) || quantity < 1)
+    return { message: 'the quantity must be a whole number ≥ 1', reason: 'QUANTITY_BELOW_ONE' };
+  if (quantity < terms.minimumOrderQuantity)
+    return {
+      message: `the minimum order is ${terms.minimumOrderQuantity}`,
+      reason: 'QUANTITY_BELOW_MINIMUM_ORDER',
+      args: { minimumOrderQuantity: terms.minimumOrderQuantity },
+    };
   if (quantity % terms.orderIncrement !== 0)
-    return `the quantity must be a multiple of the lot increment (${terms.orderIncrement})`;
+    return {
+      message: `the quantity must be a multiple of the lot increment (${terms.orderIncrement})`,
+      reason: 'QUANTITY_NOT_MULTIPLE_OF_INCREMENT',
+      args: { quantity, orderIncrement: terms.orderIncrement },
+    };
   return null;
 }
 

@@ -30,15 +30,27 @@ export class CertificationDocumentsService {
     file: UploadedFile | undefined,
   ): Promise<CertificationDocument> {
     if (!file?.buffer?.length)
-      throw new BadInputError('Attach the document as the "file" field', { field: 'file' });
+      throw new BadInputError('Attach the document as the "file" field', {
+        field: 'file',
+        reason: 'DOCUMENT_MISSING',
+      });
     if (file.size > MAX_DOCUMENT_BYTES)
-      throw new BadInputError('Documents are limited to 10 MB', { field: 'file' });
+      throw new BadInputError('Documents are limited to 10 MB', {
+        field: 'file',
+        reason: 'DOCUMENT_TOO_LARGE',
+        args: { maxMegabytes: MAX_DOCUMENT_BYTES / 1024 / 1024 },
+      });
     const contentType = detectDocumentType(file.buffer);
     if (!contentType)
-      throw new BadInputError('Only PDF, PNG and JPEG documents are accepted', { field: 'file' });
+      throw new BadInputError('Only PDF, PNG and JPEG documents are accepted', {
+        field: 'file',
+        reason: 'DOCUMENT_TYPE_REFUSED',
+      });
     if (file.mimetype && file.mimetype !== 'application/octet-stream' && file.mimetype !== contentType) {
       throw new BadInputError(`The file is a ${contentType}, not the ${file.mimetype} it claims to be`, {
         field: 'file',
+        reason: 'DOCUMENT_TYPE_MISMATCH',
+        args: { detectedType: contentType, declaredType: file.mimetype },
       });
     }
     const certification = await this.dataSource

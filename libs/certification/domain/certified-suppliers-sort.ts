@@ -76,7 +76,7 @@ export function supplierPageSql(
     values.length !== plan.columns.length + 1 ||
     !values.slice(1).every((value) => typeof value === 'string' || typeof value === 'number')
   )
-    throw new BadInputError('Invalid cursor for this sort', { argument: 'after' });
+    throw new BadInputError('Invalid cursor for this sort', { argument: 'after', reason: 'INVALID_CURSOR' });
   const placeholders = plan.casts.map((cast, i) => `$${firstParam + i}::${cast}`);
   const op = plan.direction === 'ASC' ? '>' : '<';
   return {

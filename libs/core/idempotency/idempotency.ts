@@ -35,6 +35,7 @@ export async function once<T>(
   if (!/^[A-Za-z0-9_-]{8,100}$/.test(call.key)) {
     throw new BadInputError('idempotencyKey must be 8 to 100 letters, digits, _ or -', {
       argument: 'idempotencyKey',
+      reason: 'IDEMPOTENCY_KEY_MALFORMED',
     });
   }
   const scope = scopeOf(ctx);

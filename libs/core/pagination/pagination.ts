@@ -78,7 +78,7 @@ function decodeCursor(cursor: string, length: number): CursorValue[] {
   } catch {
     // fall through
   }
-  throw new BadInputError('Invalid cursor', { argument: 'after' });
+  throw new BadInputError('Invalid cursor', { argument: 'after', reason: 'INVALID_CURSOR' });
 }
 
 export interface SortSpec<T> {

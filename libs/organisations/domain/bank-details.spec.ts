@@ -34,17 +34,24 @@ describe('checkBankDetails', () => {
       valid: false,
       field: 'iban',
       reason: 'This IBAN fails its check digits: check for a mistyped character',
+      refusal: { reason: 'IBAN_CHECKSUM' },
     });
     expect(refusal('FR763000600001123456789018')).toEqual({
       valid: false,
       field: 'iban',
       reason: 'An IBAN from FR has 27 characters (got 26)',
+      refusal: { reason: 'IBAN_LENGTH', args: { country: 'FR', expected: 27, length: 26 } },
     });
     expect(refusal('XX7630006000011234567890189')).toMatchObject({
       field: 'iban',
       reason: expect.stringMatching(/"XX" is not one/),
     });
-    expect(refusal('   ')).toEqual({ valid: false, field: 'iban', reason: 'Give the IBAN of the account' });
+    expect(refusal('   ')).toEqual({
+      valid: false,
+      field: 'iban',
+      reason: 'Give the IBAN of the account',
+      refusal: { reason: 'IBAN_REQUIRED' },
+    });
     // A Swiss QR-IBAN is for QR-bills only.
     expect(refusal('CH4431999123000889012')).toMatchObject({
       field: 'iban',

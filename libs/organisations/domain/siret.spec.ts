@@ -25,9 +25,21 @@ describe('checkSiret', () => {
   });
 
   it('refuses a wrong checksum, a wrong length and letters with a reason', () => {
-    expect(checkSiret('73282932000075')).toEqual({ valid: false, reason: expect.stringMatching(/checksum/) });
-    expect(checkSiret('7328293200007')).toEqual({ valid: false, reason: 'A SIRET has 14 digits (got 13)' });
-    expect(checkSiret('7328293200007A')).toEqual({ valid: false, reason: 'A SIRET has digits only' });
+    expect(checkSiret('73282932000075')).toEqual({
+      valid: false,
+      reason: expect.stringMatching(/checksum/),
+      refusal: { reason: 'SIRET_CHECKSUM' },
+    });
+    expect(checkSiret('7328293200007')).toEqual({
+      valid: false,
+      reason: 'A SIRET has 14 digits (got 13)',
+      refusal: { reason: 'SIRET_LENGTH', args: { length: 13 } },
+    });
+    expect(checkSiret('7328293200007A')).toEqual({
+      valid: false,
+      reason: 'A SIRET has digits only',
+      refusal: { reason: 'SIRET_NOT_DIGITS' },
+    });
   });
 
   it('applies the La Poste rule (digit sum multiple of 5) instead of Luhn', () => {
