@@ -178,6 +178,7 @@ export const supplierPages = {
     withdrawButton: 'Retirer',
     withdrawTitle: 'Retirer l’offre du marché',
     withdrawReason: 'Motif (facultatif, gardé dans l’historique)',
+    withdrawnBecause: (reason: string) => `Motif : ${reason}`,
     fields: {
       product: 'Produit',
       productHint: 'L’offre est visible des acheteurs une fois le produit certifié.',

@@ -114,15 +114,23 @@ export default function OffersPage() {
       key: 'status',
       header: text.columns.status,
       render: (o) => (
-        <Badge
-          color={o.status === 'ACTIVE' ? STATUS_COLOR.good : STATUS_COLOR.neutral}
-          variant="filled"
-          w="max-content"
-        >
-          {text.status[o.status]}
-        </Badge>
+        <Stack gap={4}>
+          <Badge
+            color={o.status === 'ACTIVE' ? STATUS_COLOR.good : STATUS_COLOR.neutral}
+            variant="filled"
+            w="max-content"
+          >
+            {text.status[o.status]}
+          </Badge>
+          {o.status === 'WITHDRAWN' && o.withdrawnReason && (
+            <Text size="sm">{text.withdrawnBecause(o.withdrawnReason)}</Text>
+          )}
+        </Stack>
       ),
-      csv: (o) => text.status[o.status],
+      csv: (o) =>
+        o.status === 'WITHDRAWN' && o.withdrawnReason
+          ? `${text.status[o.status]} (${text.withdrawnBecause(o.withdrawnReason)})`
+          : text.status[o.status],
     },
     {
       key: 'price',
