@@ -9,6 +9,7 @@ import {
   metricsMiddleware,
   mountQueueDashboard,
 } from '@masks/core';
+import { stripeCspDirectives } from '@masks/payments';
 import { ApiModule } from './api.module';
 import { mountWebConsole } from './web-console';
 
@@ -23,8 +24,13 @@ export async function createApiApp({ shutdownHooks = true } = {}): Promise<NestE
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('trust proxy', 1);
-  // The sandbox page loads scripts from a CDN; only production gets the strict default CSP.
-  app.use(helmet({ contentSecurityPolicy: config.production ? undefined : false }));
+  // The sandbox page loads scripts from a CDN; only production gets the strict default CSP, opened
+  // just enough for the console's payment step (Stripe.js and its iframes).
+  app.use(
+    helmet({
+      contentSecurityPolicy: config.production ? { directives: stripeCspDirectives(config) } : false,
+    }),
+  );
   app.useBodyParser('json', { limit: '1mb' });
   // Nest's own default, registered here so that the handler below also sees its errors.
   app.useBodyParser('urlencoded', { extended: true });

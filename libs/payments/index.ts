@@ -4,6 +4,8 @@ export * from './stripe-webhook.controller';
 export * from './payments.module';
 export * from './payments.processor';
 export * from './stripe-event.entity';
+export * from './payment-settings.resolver';
+export * from './stripe-csp';
 
 import { StripeEventRecord } from './stripe-event.entity';
 

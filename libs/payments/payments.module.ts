@@ -4,6 +4,7 @@ import { PaymentGateway } from '@masks/orders';
 import { createStripe, STRIPE, type StripeClient } from './stripe.client';
 import { StripePaymentGateway, TransferOnlyGateway } from './payment-gateways';
 import { StripeWebhookController } from './stripe-webhook.controller';
+import { PaymentSettingsResolver } from './payment-settings.resolver';
 
 /** The payment provider every process uses: Stripe when STRIPE_SECRET_KEY is set, else transfer only. */
 @Global()
@@ -21,6 +22,6 @@ import { StripeWebhookController } from './stripe-webhook.controller';
 })
 export class PaymentGatewayModule {}
 
-/** The API side: the Stripe webhook. */
-@Module({ controllers: [StripeWebhookController] })
+/** The API side: the Stripe webhook, and what the console needs to pay in the browser. */
+@Module({ controllers: [StripeWebhookController], providers: [PaymentSettingsResolver] })
 export class PaymentsApiModule {}

@@ -157,6 +157,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     'STRIPE_SECRET_KEY',
     'STRIPE_WEBHOOK_SECRET',
     'STRIPE_API_URL',
+    'STRIPE_PUBLISHABLE_KEY',
+    'STRIPE_JS_URL',
     'SMTP_URL',
     'MAIL_FROM',
   ]) {

@@ -43,6 +43,50 @@ describe('loadConfig', () => {
     );
   });
 
+  it('gives the console a publishable key and Stripe.js from js.stripe.com unless told otherwise', () => {
+    const plain = loadConfig(base);
+    expect(plain.stripePublishableKey).toBeUndefined();
+    expect(plain.stripeJsUrl).toBe('https://js.stripe.com/v3/');
+    const local = loadConfig({
+      ...base,
+      STRIPE_SECRET_KEY: 'sk_test_abc',
+      STRIPE_PUBLISHABLE_KEY: 'pk_test_abc',
+      STRIPE_JS_URL: 'http://127.0.0.1:4242/v3/',
+    });
+    expect(local.stripePublishableKey).toBe('pk_test_abc');
+    expect(local.stripeJsUrl).toBe('http://127.0.0.1:4242/v3/');
+  });
+
+  it('refuses a secret key as the publishable one, test and live keys mixed, and Stripe.js over http in production', () => {
+    expect(() => loadConfig({ ...base, STRIPE_PUBLISHABLE_KEY: 'sk_test_abc' })).toThrow(
+      /STRIPE_PUBLISHABLE_KEY must be a publishable key/,
+    );
+    expect(() =>
+      loadConfig({ ...base, STRIPE_SECRET_KEY: 'sk_live_abc', STRIPE_PUBLISHABLE_KEY: 'pk_test_abc' }),
+    ).toThrow(/both be test keys or both live keys/);
+    expect(() => loadConfig({ ...base, STRIPE_JS_URL: 'javascript:alert(1)' })).toThrow(
+      /STRIPE_JS_URL must use http: or https:/,
+    );
+    const production = {
+      ...base,
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(32),
+      STRIPE_SECRET_KEY: 'sk_live_abc',
+      STRIPE_WEBHOOK_SECRET: 'whsec_abc',
+    };
+    expect(() => loadConfig(production)).toThrow(/STRIPE_PUBLISHABLE_KEY is required in production/);
+    expect(() =>
+      loadConfig({
+        ...production,
+        STRIPE_PUBLISHABLE_KEY: 'pk_live_abc',
+        STRIPE_JS_URL: 'http://js.example/v3/',
+      }),
+    ).toThrow(/STRIPE_JS_URL must use https:/);
+    expect(loadConfig({ ...production, STRIPE_PUBLISHABLE_KEY: 'pk_live_abc' }).stripePublishableKey).toBe(
+      'pk_live_abc',
+    );
+  });
+
   it('rejects malformed URLs and short secrets', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x', JWT_SECRET: 'short' })).toThrow(
       /DATABASE_URL must use postgres[\s\S]*JWT_SECRET must be at least 32/,

@@ -19,6 +19,10 @@ export interface AppConfig {
   stripeWebhookSecret?: string;
   /** Where the Stripe SDK sends its requests; api.stripe.com unless set (a local stand-in in tests). */
   stripeApiUrl?: string;
+  /** The key the buyer's browser gives Stripe.js (pk_…); public by design. */
+  stripePublishableKey?: string;
+  /** Where the console loads Stripe.js from; js.stripe.com unless set (a local stand-in in tests). */
+  stripeJsUrl: string;
   logLevel: string;
   rateLimitPerMinute: number;
   graphqlMaxDepth: number;
@@ -60,6 +64,8 @@ export interface AppConfig {
   /** Where people reach the console (no trailing slash): the links in e-mails start with it. */
   publicUrl: string;
 }
+
+export const DEFAULT_STRIPE_JS_URL = 'https://js.stripe.com/v3/';
 
 export const DEFAULT_MAIL_FROM = 'Masques <no-reply@masques.local>';
 
@@ -157,6 +163,28 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push('STRIPE_WEBHOOK_SECRET is required in production when STRIPE_SECRET_KEY is set');
   }
 
+  const stripePublishableKey = env.STRIPE_PUBLISHABLE_KEY || undefined;
+  const stripeMode = (key: string) => /^[a-z]{2}_(test|live)_/.exec(key)?.[1];
+  if (stripePublishableKey && !/^pk_(test|live)_\w+$/.test(stripePublishableKey)) {
+    problems.push(
+      'STRIPE_PUBLISHABLE_KEY must be a publishable key (pk_test_… or pk_live_…), never a secret one',
+    );
+  } else if (
+    stripePublishableKey &&
+    env.STRIPE_SECRET_KEY &&
+    stripeMode(env.STRIPE_SECRET_KEY) &&
+    stripeMode(env.STRIPE_SECRET_KEY) !== stripeMode(stripePublishableKey)
+  ) {
+    // A test key beside a live one: every payment would fail at Stripe, with the buyer at the pay button.
+    problems.push('STRIPE_PUBLISHABLE_KEY and STRIPE_SECRET_KEY must both be test keys or both live keys');
+  }
+  if (production && env.STRIPE_SECRET_KEY && !stripePublishableKey) {
+    problems.push('STRIPE_PUBLISHABLE_KEY is required in production when STRIPE_SECRET_KEY is set');
+  }
+  const stripeJsUrl =
+    url(env, 'STRIPE_JS_URL', production ? ['https:'] : ['http:', 'https:'], problems) ??
+    DEFAULT_STRIPE_JS_URL;
+
   const port = int(env, 'PORT', 3000, problems);
   const config: AppConfig = {
     production,
@@ -171,6 +199,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     stripeSecretKey: env.STRIPE_SECRET_KEY || undefined,
     stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET || undefined,
     stripeApiUrl: url(env, 'STRIPE_API_URL', ['http:', 'https:'], problems),
+    stripePublishableKey,
+    stripeJsUrl,
     logLevel: env.LOG_LEVEL || (production ? 'info' : 'debug'),
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 600, problems, 1),
     graphqlMaxDepth: int(env, 'GRAPHQL_MAX_DEPTH', 8, problems, 2),
