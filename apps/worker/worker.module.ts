@@ -12,6 +12,7 @@ import { OrdersModule } from '@masks/orders';
 import { PaymentGatewayModule, PaymentsProcessor } from '@masks/payments';
 import { InvoiceProcessor, OrderPipelineProcessor, OrderRiskFollowsCertification } from '@masks/fulfilment';
 import { MatchingProcessor, NeedsModule } from '@masks/matching';
+import { ClickCollectJobsModule } from '@masks/click-collect';
 import { ALL_ENTITIES } from '../common/entities';
 
 /** The job process: the outbox relay and the queue consumers. No HTTP API: only /metrics and /health. */
@@ -22,6 +23,7 @@ import { ALL_ENTITIES } from '../common/entities';
     PaymentGatewayModule,
     OrdersModule,
     NeedsModule,
+    ClickCollectJobsModule,
   ],
   providers: [
     OutboxRelay,

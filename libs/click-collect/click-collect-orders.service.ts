@@ -12,7 +12,7 @@ import {
   DeclaredPerson,
   PickupStore,
 } from './click-collect.entity';
-import { orderPersonsOf } from './domain/click-collect.rules';
+import { collectByOf, orderPersonsOf } from './domain/click-collect.rules';
 import { activePersonIds, quotaOf } from './enrolment.service';
 import { recordStoreMovement } from './store-stock';
 import type { ClickCollectOrderInput } from './dto/click-collect.inputs';
@@ -80,10 +80,12 @@ export class ClickCollectOrdersService {
             organisationId: ctx.organisationId,
             storeId: store.id,
             schemeId: scheme.id,
+            schemeCode: enrolment.schemeCode,
             quantity: taken.total,
             periodStart: taken.period.startDate,
             status: ClickCollectOrderStatus.RESERVED,
             createdAt: at,
+            collectBy: collectByOf(at),
           });
           await manager.insert(
             ClickCollectOrderLine,

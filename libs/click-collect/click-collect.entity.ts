@@ -200,6 +200,7 @@ export class DeclaredPerson {
 @Entity('click_collect_order')
 @Index('click_collect_order_organisation_idx', ['organisationId', 'createdAt'])
 @Index('click_collect_order_store_idx', ['storeId', 'status', 'createdAt'])
+@Index('click_collect_order_due_idx', ['status', 'collectBy'])
 @Check('click_collect_order_quantity_ck', 'quantity > 0')
 export class ClickCollectOrder {
   @Field(() => ID)
@@ -217,6 +218,10 @@ export class ClickCollectOrder {
   @Column({ type: 'uuid' })
   schemeId: string;
 
+  /** The scheme whose store stock the order reserved. */
+  @Column({ type: 'text' })
+  schemeCode: string;
+
   @Field(() => Int)
   @Column({ type: 'int' })
   quantity: number;
@@ -228,6 +233,10 @@ export class ClickCollectOrder {
   @Field(() => ClickCollectOrderStatus)
   @Column({ type: 'text' })
   status: ClickCollectOrderStatus;
+
+  @Field({ description: 'Not collected by then, the order expires: stock back to the store, quota back' })
+  @Column({ type: 'timestamptz' })
+  collectBy: Date;
 
   @Field()
   @Column({ type: 'timestamptz' })

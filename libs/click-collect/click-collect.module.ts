@@ -4,6 +4,8 @@ import { PickupStoresService } from './pickup-stores.service';
 import { EnrolmentService } from './enrolment.service';
 import { ClickCollectOrdersService } from './click-collect-orders.service';
 import { ClickCollectResolver, PickupStoresResolver } from './click-collect.resolver';
+import { ClickCollectExpiry } from './order-expiry';
+import { ClickCollectProcessor } from './click-collect.processor';
 
 @Module({
   imports: [OrganisationsModule],
@@ -17,3 +19,10 @@ import { ClickCollectResolver, PickupStoresResolver } from './click-collect.reso
   exports: [PickupStoresService, EnrolmentService, ClickCollectOrdersService],
 })
 export class ClickCollectModule {}
+
+/** The worker's part: the sweep of orders not collected in time. */
+@Module({
+  providers: [ClickCollectExpiry, ClickCollectProcessor],
+  exports: [ClickCollectExpiry],
+})
+export class ClickCollectJobsModule {}

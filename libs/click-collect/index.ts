@@ -6,6 +6,8 @@ export * from './enrolment.service';
 export * from './click-collect-orders.service';
 export * from './models/click-collect.models';
 export * from './click-collect.module';
+export * from './order-expiry';
+export * from './click-collect.processor';
 
 import {
   ClickCollectEnrolment,

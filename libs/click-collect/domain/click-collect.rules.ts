@@ -21,3 +21,13 @@ export function orderPersonsOf(input: {
       }
     : { kind: 'spread', quantity: input.quantity! };
 }
+
+/**
+ * Days a company has to collect an order before it expires (its stock goes back to the store, its
+ * quota to the persons). Stored on each order as its collect-by instant, so a change applies to new
+ * orders only.
+ */
+export const PICKUP_DAYS = 7;
+
+export const collectByOf = (placedAt: Date, days = PICKUP_DAYS): Date =>
+  new Date(placedAt.getTime() + days * 86_400_000);

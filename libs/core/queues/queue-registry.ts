@@ -33,6 +33,7 @@ export const QUEUES = {
   payments: 'payments',
   invoices: 'invoices',
   matching: 'matching',
+  clickCollect: 'click-collect',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
