@@ -193,7 +193,10 @@ describe('web console: the supplier’s pages (Chromium)', () => {
     const errorId = (await iban.getAttribute('aria-describedby'))
       ?.split(' ')
       .find((id) => id.endsWith('-error'));
-    expect(await page.locator(`[id="${errorId}"]`).innerText()).toMatch(/^Valeur refusée/);
+    // The API's reason (IBAN_CHECKSUM) in the console's words.
+    expect(await page.locator(`[id="${errorId}"]`).innerText()).toBe(
+      'Cet IBAN n’est pas valide (clé de contrôle) : vérifiez chaque caractère.',
+    );
     await expectAccessible(page);
 
     await iban.fill('FR76 3000 6000 0112 3456 7890 189');
