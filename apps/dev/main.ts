@@ -12,6 +12,7 @@ import {
 import { DEMO_PASSWORD, OrganisationsDemoData } from '@masks/organisations';
 import { CatalogDemoData } from '@masks/catalog';
 import { CertificationDemoData } from '@masks/certification';
+import { ClickCollectDemoData } from '@masks/click-collect';
 import { ALL_ENTITIES } from '../common/entities';
 import { createApiApp } from '../api/bootstrap';
 import { createWorker } from '../worker/bootstrap';
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
   const loaded = await api.get(OrganisationsDemoData).load();
   const demoProducts = await api.get(CatalogDemoData).load();
   if (demoProducts) await api.get(CertificationDemoData).load(demoProducts);
+  await api.get(ClickCollectDemoData).load();
   await listenApi(api, config.port, '127.0.0.1');
 
   const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -49,7 +51,7 @@ async function main(): Promise<void> {
   print(`GraphQL:       http://localhost:${config.port}/graphql`);
   print(`Notifications: ${worker.get(Mailer).description}`);
   print(`Demo data:     ${loaded ? 'loaded' : 'already present'}; logins (password "${DEMO_PASSWORD}"):`);
-  for (const login of api.get(OrganisationsDemoData).logins)
+  for (const login of [...api.get(OrganisationsDemoData).logins, ...api.get(ClickCollectDemoData).logins])
     print(`  ${login.email.padEnd(34)} ${login.role}`);
   print(`Health: http://localhost:${config.port}/health  Metrics: /metrics  Queues (DGE): /admin/queues`);
 

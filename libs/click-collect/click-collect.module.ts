@@ -5,6 +5,7 @@ import { EnrolmentService } from './enrolment.service';
 import { ClickCollectOrdersService } from './click-collect-orders.service';
 import { ClickCollectResolver, PickupStoresResolver } from './click-collect.resolver';
 import { ClickCollectExpiry } from './order-expiry';
+import { ClickCollectDemoData } from './demo-data';
 import { ClickCollectProcessor } from './click-collect.processor';
 
 @Module({
@@ -15,8 +16,9 @@ import { ClickCollectProcessor } from './click-collect.processor';
     ClickCollectOrdersService,
     PickupStoresResolver,
     ClickCollectResolver,
+    ClickCollectDemoData,
   ],
-  exports: [PickupStoresService, EnrolmentService, ClickCollectOrdersService],
+  exports: [PickupStoresService, EnrolmentService, ClickCollectOrdersService, ClickCollectDemoData],
 })
 export class ClickCollectModule {}
 

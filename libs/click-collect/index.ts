@@ -8,6 +8,7 @@ export * from './models/click-collect.models';
 export * from './click-collect.module';
 export * from './order-expiry';
 export * from './click-collect.processor';
+export * from './demo-data';
 
 import {
   ClickCollectEnrolment,
