@@ -52,6 +52,7 @@ describe('equipment access matrix: every operation, every kind of caller', () =>
   let ministry: Actor;
   let agency: Actor;
   let strasbourg: Establishment;
+  let colmar: Establishment;
   let programmeId: string;
   const auth: Partial<Record<ActorName, { token?: string; apiKey?: string }>> = { anonymous: {} };
 
@@ -240,6 +241,17 @@ describe('equipment access matrix: every operation, every kind of caller', () =>
       notFound: ['otherEstablishment'],
     },
     {
+      name: 'transferEquipment',
+      call: async (a) =>
+        app.gql(
+          `mutation($input: TransferEquipmentInput!) { transferEquipment(input: $input) { id } }`,
+          { input: { unitIds: [await heldUnit()], toFiness: colmar.finess, carrier: 'Ambulances' } },
+          a,
+        ),
+      allowed: ['agency', 'ministry'],
+      notFound: ['otherAgency'],
+    },
+    {
       name: 'equipmentUnit',
       call: async (a) =>
         app.gql(
@@ -259,7 +271,7 @@ describe('equipment access matrix: every operation, every kind of caller', () =>
     const otherAgency = await createRegionalAgency(app, '13');
     strasbourg = await signUpEstablishment(app, '67');
     // Same region, another establishment: an agency's reach is not an establishment's.
-    const colmar = await signUpEstablishment(app, '68');
+    colmar = await signUpEstablishment(app, '68');
     const buyer = await signUp(app, { departmentCode: '67' });
     const adminOnly = await createMemberWithRoles(app, strasbourg.organisationId, [Role.ORG_ADMIN]);
     const key = await ok<{ createApiKey: { secret: string } }>(

@@ -50,3 +50,24 @@ export function scopeCondition(
       return { sql: `${alias}.establishment_id = :scope`, params: { scope: scope.establishmentId } };
   }
 }
+
+/** scopeCondition for shipments (alias `alias`): a transfer is also its origin's to see. */
+export function shipmentScopeCondition(
+  scope: EquipmentScope,
+  alias: string,
+): { sql: string; params: Record<string, unknown> } {
+  switch (scope.actor) {
+    case EquipmentActor.MINISTRY:
+      return { sql: 'TRUE', params: {} };
+    case EquipmentActor.AGENCY:
+      return {
+        sql: `(${alias}.region_code = :scope OR ${alias}.origin_region_code = :scope)`,
+        params: { scope: scope.regionCode },
+      };
+    case EquipmentActor.ESTABLISHMENT:
+      return {
+        sql: `(${alias}.establishment_id = :scope OR ${alias}.origin_establishment_id = :scope)`,
+        params: { scope: scope.establishmentId },
+      };
+  }
+}

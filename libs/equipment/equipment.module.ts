@@ -5,6 +5,8 @@ import { ShipmentsService } from './shipments.service';
 import { EquipmentProgrammesResolver, EquipmentShipmentsResolver } from './equipment.resolver';
 import { ReceiptsService } from './receipts.service';
 import { EquipmentReceiptsResolver } from './receipts.resolver';
+import { TransfersService } from './transfers.service';
+import { EquipmentTransfersResolver } from './transfers.resolver';
 
 @Module({
   providers: [
@@ -12,10 +14,12 @@ import { EquipmentReceiptsResolver } from './receipts.resolver';
     ProgrammesService,
     ShipmentsService,
     ReceiptsService,
+    TransfersService,
     EquipmentProgrammesResolver,
+    EquipmentTransfersResolver,
     EquipmentReceiptsResolver,
     EquipmentShipmentsResolver,
   ],
-  exports: [ProgrammesService, ShipmentsService, ReceiptsService],
+  exports: [ProgrammesService, ShipmentsService, ReceiptsService, TransfersService],
 })
 export class EquipmentModule {}

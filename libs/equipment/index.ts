@@ -6,6 +6,7 @@ export * from './domain/equipment.rules';
 export * from './programmes.service';
 export * from './shipments.service';
 export * from './receipts.service';
+export * from './transfers.service';
 
 import { EquipmentAllocation, EquipmentKind, EquipmentProgramme } from './equipment.entity';
 import { EquipmentShipment, EquipmentShipmentUnit, EquipmentUnit, SerialCorrection } from './shipment.entity';

@@ -20,18 +20,32 @@ registerEnumType(ReceiptOutcome, { name: 'EquipmentReceiptOutcome' });
 @Index('equipment_shipment_establishment_idx', ['establishmentId', 'createdAt'])
 @Index('equipment_shipment_region_idx', ['regionCode', 'createdAt'])
 @Index('equipment_shipment_allocation_idx', ['allocationId'])
+@Index('equipment_shipment_origin_idx', ['originEstablishmentId', 'createdAt'], {
+  where: 'origin_establishment_id IS NOT NULL',
+})
+@Index('equipment_shipment_origin_region_idx', ['originRegionCode', 'createdAt'], {
+  where: 'origin_region_code IS NOT NULL',
+})
 export class EquipmentShipment {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field(() => ID)
-  @Column({ type: 'uuid' })
-  allocationId: string;
+  @Field(() => ID, { nullable: true, description: 'The allocation it delivers; null for a transfer' })
+  @Column({ type: 'uuid', nullable: true })
+  allocationId: string | null;
 
   @Field(() => ID)
   @Column({ type: 'uuid' })
   kindId: string;
+
+  @Field(() => ID, { nullable: true, description: 'For a transfer: the establishment the units leave' })
+  @Column({ type: 'uuid', nullable: true })
+  originEstablishmentId: string | null;
+
+  @Field(() => String, { nullable: true, description: 'For a transfer: the region the units leave' })
+  @Column({ type: 'text', nullable: true })
+  originRegionCode: string | null;
 
   @Field(() => ID, { description: 'The establishment it goes to' })
   @Column({ type: 'uuid' })
@@ -95,7 +109,7 @@ export class EquipmentUnit {
   @Column({ type: 'uuid' })
   kindId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The allocation that first brought it' })
   @Column({ type: 'uuid' })
   allocationId: string;
 

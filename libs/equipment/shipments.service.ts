@@ -14,11 +14,11 @@ import {
   type Connection,
 } from '@masks/core';
 import { emailsWithRoles } from '@masks/organisations';
-import { checkShipmentUnits, sends, sees, type EquipmentScope } from './domain/equipment.rules';
+import { checkShipmentUnits, sends, sees, seesShipment, type EquipmentScope } from './domain/equipment.rules';
 import { decideShipment, ShipmentAction, ShipmentStatus, UnitStatus } from './domain/shipment.states';
 import { EquipmentAllocation, EquipmentKind } from './equipment.entity';
 import { EquipmentShipment, EquipmentShipmentUnit, EquipmentUnit } from './shipment.entity';
-import { EquipmentAccess, scopeCondition } from './equipment-access';
+import { EquipmentAccess, shipmentScopeCondition } from './equipment-access';
 import { equipmentNotices } from './notification-templates';
 import type { ShipmentLine } from './models/shipment-line.model';
 import type { EquipmentShipmentInput, EquipmentShipmentsArgs } from './dto/equipment.inputs';
@@ -179,7 +179,10 @@ export class ShipmentsService {
     });
   }
 
-  /** The shipment, locked for a move, if the caller may see it; another's reads as not found. */
+  /**
+   * The shipment, locked for a move, if the caller is on its destination's side (a transfer's origin
+   * sees it but does not move it); another's reads as not found.
+   */
   async lockVisible(manager: EntityManager, scope: EquipmentScope, id: string): Promise<EquipmentShipment> {
     const shipment = await manager.findOne(EquipmentShipment, {
       where: { id },
@@ -231,7 +234,7 @@ export class ShipmentsService {
 
   async list(ctx: RequestContext, args: EquipmentShipmentsArgs): Promise<Connection<EquipmentShipment>> {
     const scope = await this.access.scope(ctx);
-    const condition = scopeCondition(scope, 's');
+    const condition = shipmentScopeCondition(scope, 's');
     const qb = this.dataSource
       .getRepository(EquipmentShipment)
       .createQueryBuilder('s')
@@ -252,7 +255,7 @@ export class ShipmentsService {
   async visible(ctx: RequestContext, id: string): Promise<EquipmentShipment> {
     const scope = await this.access.scope(ctx);
     const shipment = await this.dataSource.manager.findOneBy(EquipmentShipment, { id });
-    if (!shipment || !sees(scope, shipment)) throw new NotFoundError('Equipment shipment', id);
+    if (!shipment || !seesShipment(scope, shipment)) throw new NotFoundError('Equipment shipment', id);
     return shipment;
   }
 

@@ -3,11 +3,14 @@ import {
   checkKindAttributes,
   checkShipmentUnits,
   decideReceipt,
+  decideTransfer,
   normaliseSerial,
   scopeOf,
   sees,
   sends,
+  seesShipment,
   type EquipmentScope,
+  type TransferableUnit,
 } from './equipment.rules';
 import { EquipmentActor, ReceiptOutcome } from './shipment.states';
 
@@ -208,5 +211,60 @@ describe('normaliseSerial and attributes', () => {
     ).toMatchObject({
       ok: false,
     });
+  });
+});
+
+describe('decideTransfer and seesShipment', () => {
+  const held = ['HELD', 'DAMAGED'];
+  const unit = (id: string, overrides: Partial<TransferableUnit> = {}): TransferableUnit => ({
+    id,
+    kindId: 'k',
+    status: 'HELD',
+    establishmentId: 'h1',
+    regionCode: '44',
+    ...overrides,
+  });
+
+  it('takes held or damaged units of one kind from one establishment to another', () => {
+    expect(decideTransfer([unit('a'), unit('b', { status: 'DAMAGED' })], held, 'h2')).toEqual({
+      ok: true,
+      origin: { establishmentId: 'h1', regionCode: '44' },
+      kindId: 'k',
+    });
+    expect(decideTransfer([unit('a', { status: 'IN_TRANSIT' })], held, 'h2')).toMatchObject({
+      ok: false,
+      problem: 'NOT_HELD',
+      unitId: 'a',
+    });
+    expect(decideTransfer([unit('a', { status: 'MISSING' })], held, 'h2')).toMatchObject({
+      ok: false,
+      problem: 'NOT_HELD',
+    });
+    expect(decideTransfer([unit('a'), unit('b', { establishmentId: 'h3' })], held, 'h2')).toMatchObject({
+      ok: false,
+      problem: 'SEVERAL_ORIGINS',
+    });
+    expect(decideTransfer([unit('a'), unit('b', { kindId: 'z' })], held, 'h2')).toMatchObject({
+      ok: false,
+      problem: 'SEVERAL_KINDS',
+    });
+    expect(decideTransfer([unit('a')], held, 'h1')).toMatchObject({
+      ok: false,
+      problem: 'SAME_ESTABLISHMENT',
+    });
+  });
+
+  it('shows a transfer to both sides, an allocation delivery to the destination side only', () => {
+    const transfer = {
+      establishmentId: 'h2',
+      regionCode: '93',
+      originEstablishmentId: 'h1',
+      originRegionCode: '44',
+    };
+    const delivery = { ...transfer, originEstablishmentId: null, originRegionCode: null };
+    const grandEst: EquipmentScope = { actor: EquipmentActor.AGENCY, regionCode: '44' };
+    const origin: EquipmentScope = { actor: EquipmentActor.ESTABLISHMENT, establishmentId: 'h1' };
+    expect([seesShipment(grandEst, transfer), seesShipment(origin, transfer)]).toEqual([true, true]);
+    expect([seesShipment(grandEst, delivery), seesShipment(origin, delivery)]).toEqual([false, false]);
   });
 });

@@ -236,3 +236,88 @@ export function checkKindAttributes(attributes: unknown): { ok: true } | { ok: f
     return { ok: false, reason: 'Attributes take at most 10,000 characters' };
   return { ok: true };
 }
+
+export interface TransferableUnit {
+  id: string;
+  kindId: string;
+  status: string;
+  establishmentId: string;
+  regionCode: string;
+}
+
+export type TransferDecision =
+  | { ok: true; origin: { establishmentId: string; regionCode: string }; kindId: string }
+  | {
+      ok: false;
+      problem: 'NOT_HELD' | 'SEVERAL_ORIGINS' | 'SEVERAL_KINDS' | 'SAME_ESTABLISHMENT';
+      reason: string;
+      unitId?: string;
+    };
+
+/**
+ * A transfer moves units an establishment holds (in working order or damaged) to another one: never a
+ * unit in transit, missing or withdrawn; one origin and one kind per transfer (one shipment).
+ */
+export function decideTransfer(
+  units: readonly TransferableUnit[],
+  heldStatuses: readonly string[],
+  destinationId: string,
+): TransferDecision {
+  const [first] = units;
+  for (const unit of units) {
+    if (!heldStatuses.includes(unit.status)) {
+      return {
+        ok: false,
+        problem: 'NOT_HELD',
+        reason: `Unit ${unit.id} is ${unit.status.toLowerCase().replace('_', ' ')}: only units an establishment holds are transferred`,
+        unitId: unit.id,
+      };
+    }
+    if (unit.establishmentId !== first.establishmentId) {
+      return {
+        ok: false,
+        problem: 'SEVERAL_ORIGINS',
+        reason: 'A transfer takes units from one establishment',
+        unitId: unit.id,
+      };
+    }
+    if (unit.kindId !== first.kindId) {
+      return {
+        ok: false,
+        problem: 'SEVERAL_KINDS',
+        reason: 'A transfer carries one kind of equipment',
+        unitId: unit.id,
+      };
+    }
+  }
+  if (first.establishmentId === destinationId) {
+    return {
+      ok: false,
+      problem: 'SAME_ESTABLISHMENT',
+      reason: 'The units are already at this establishment',
+    };
+  }
+  return {
+    ok: true,
+    origin: { establishmentId: first.establishmentId, regionCode: first.regionCode },
+    kindId: first.kindId,
+  };
+}
+
+/** A shipment is seen by its destination's side and, for a transfer, by its origin's side too. */
+export function seesShipment(
+  scope: EquipmentScope,
+  shipment: {
+    establishmentId: string;
+    regionCode: string;
+    originEstablishmentId: string | null;
+    originRegionCode: string | null;
+  },
+): boolean {
+  if (sees(scope, shipment)) return true;
+  return (
+    shipment.originEstablishmentId !== null &&
+    shipment.originRegionCode !== null &&
+    sees(scope, { establishmentId: shipment.originEstablishmentId, regionCode: shipment.originRegionCode })
+  );
+}

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  ArrayUnique,
   IsBoolean,
   IsDate,
   IsEnum,
@@ -201,4 +202,29 @@ export class EquipmentShipmentsArgs extends PageArgs {
   @IsString()
   @MaxLength(3)
   regionCode?: string;
+}
+
+@InputType()
+export class TransferEquipmentInput {
+  @Field(() => [ID], { description: 'Units one establishment holds, of one kind' })
+  @IsUUID('all', { each: true })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_UNITS_PER_SHIPMENT)
+  @ArrayUnique()
+  unitIds: string[];
+
+  @Field({ description: 'The receiving establishment, by its FINESS number' })
+  @IsString()
+  @Length(9, 15)
+  toFiness: string;
+
+  @Field()
+  @IsString()
+  @Length(2, 200)
+  carrier: string;
+
+  @Field(() => Date, { nullable: true })
+  @IsOptional()
+  @IsDate()
+  expectedAt?: Date | null;
 }
