@@ -123,6 +123,25 @@ export const ordersPages = {
     cancel: 'Annuler la commande',
     cancelled: 'Commande annulée',
   },
+  /** The buyer's card or SEPA payment on its order's page (Stripe's Payment Element). */
+  pay: {
+    title: 'Payer',
+    intro: (amount: string) =>
+      `Réglez ${amount} TTC par carte ou prélèvement SEPA : le stock reste réservé jusqu’au paiement.`,
+    reservedUntil: (date: string) => `Réservation jusqu’au ${date}.`,
+    preparing: 'Préparation du paiement…',
+    loading: 'Chargement du formulaire de paiement sécurisé…',
+    loadFailed:
+      'Le formulaire de paiement n’a pas pu être chargé. Vérifiez votre connexion et rechargez la page.',
+    unavailable: 'Le paiement par carte ou prélèvement SEPA n’est pas disponible pour l’instant.',
+    submit: (amount: string) => `Payer ${amount}`,
+    failed: 'Le paiement n’a pas abouti ; vous pouvez réessayer.',
+    confirming: 'Paiement en cours de confirmation',
+    confirmingDetail:
+      'Votre paiement a été transmis. Cette page se met à jour dès que la plateforme en reçoit la confirmation.',
+    confirmingSepa: 'Un prélèvement SEPA peut demander quelques jours ouvrés avant d’être confirmé.',
+  },
+  paymentUnavailable: 'Carte bancaire et prélèvement SEPA ne sont pas disponibles pour l’instant.',
   supplierActions: {
     paymentTitle: 'Enregistrer le virement reçu',
     paymentReference: 'Référence du virement reçu',

@@ -10,6 +10,7 @@ import { useSession } from '../../session/session';
 import { canBuy } from '../buyer/access';
 import { CancelOrderForm } from './cancel-order';
 import { lotList, type OrderDetail } from './order-document';
+import { PayOrder, paysInBrowser } from './pay-order';
 
 const AcknowledgeReceiptDocument = graphql(`
   mutation AcknowledgeReceipt($id: ID!, $input: AcknowledgeReceiptInput!) {
@@ -23,7 +24,7 @@ const text = t.orders.buyerActions;
 /** The API's rule (orders/domain/order.states.ts): the buyer cancels until payment, until shipment when at risk. */
 const BUYER_CANCELS: OrderStatus[] = ['PLACED', 'AWAITING_PAYMENT', 'INVOICED', 'PAID'];
 
-/** What the buyer may do next on its order: acknowledge receipt once shipped, cancel while allowed. */
+/** What the buyer may do next on its order: pay by card or SEPA, acknowledge receipt once shipped, cancel while allowed. */
 export function BuyerOrderActions({ order }: { order: OrderDetail }) {
   const { viewer } = useSession();
   if (!canBuy(viewer)) return null;
@@ -32,6 +33,7 @@ export function BuyerOrderActions({ order }: { order: OrderDetail }) {
     BUYER_CANCELS.includes(order.status) || (order.status === 'CONFIRMED' && Boolean(order.flag));
   return (
     <>
+      {paysInBrowser(order) && <PayOrder order={order} />}
       {receivable && <ReceiptForm order={order} />}
       {cancellable && (
         <CancelOrderForm
