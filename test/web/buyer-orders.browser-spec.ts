@@ -1,7 +1,13 @@
 import type { Page } from 'playwright-core';
 import { waitFor } from '../harness/app';
 import { startConsoleWorld, loginAs, seriousA11yViolations, type ConsoleWorld } from '../harness/browser';
-import { postWebhook, signedEvent, startFakeStripe, STRIPE_TEST_ENV } from '../harness/fake-stripe';
+import {
+  DECLINED_CARD,
+  postWebhook,
+  signedEvent,
+  startFakeStripe,
+  STRIPE_TEST_ENV,
+} from '../harness/fake-stripe';
 
 const BUYER = 'achats@pme-decolletage.test';
 const SUPPLIER = 'ventes@textiles-vosges.test';
@@ -37,14 +43,7 @@ async function orderFabricMasks(page: Page, quantity: number, paymentMethod: str
   const number = /CMD-\d+/.exec((await placed.getAttribute('aria-label')) ?? (await placed.innerText()))?.[0];
   if (!number) throw new Error('no order number shown');
   await dialog.getByRole('link', { name: 'Voir la commande' }).click();
-  await page.waitForURL(/\/achats\/commandes\/[0-9a-f-]{36}$/);
-  await page
-    .getByRole('heading', { name: `Commande ${number}`, level: 1 })
-    .waitFor()
-    .catch(async (error: Error) => {
-      // Seen once on a machine at load 20 (not reproduced since): say what the page showed instead.
-      throw new Error(`${error.message}\n${page.url()} showed: ${await page.locator('main').innerText()}`);
-    });
+  await page.getByRole('heading', { name: `Commande ${number}`, level: 1 }).waitFor();
   return number;
 }
 
@@ -58,18 +57,28 @@ async function stockLevels(page: Page): Promise<{ onHand: number; reserved: numb
   return { onHand, reserved, available };
 }
 
+/** The payment step on the order's page: Stripe's Payment Element (here the stand-in Stripe.js). */
+const paymentStep = (page: Page) => page.getByRole('region', { name: 'Payer' });
+
+/** Waits for the Payment Element, types what `fields` gives (by label) and presses the pay button. */
+async function payWith(page: Page, fields: Record<string, string>): Promise<void> {
+  const step = paymentStep(page);
+  for (const [label, value] of Object.entries(fields)) await step.getByLabel(label).fill(value);
+  await step.getByRole('button', { name: /^Payer / }).click();
+}
+
 /**
- * Two or three browser profiles and the worker's jobs per test: up to 200 s measured with both cores
- * busy (another browser suite alongside, load 24); the limit only detects a hang.
+ * Two or three browser profiles and the worker's jobs per test: up to 150 s measured with both cores
+ * busy (another browser suite alongside, load 16); the limit only detects a hang.
  */
-const TIMEOUT = 420_000;
+const TIMEOUT = 300_000;
 
 describe('web console: proposals, card and SEPA payments, cancellation (Chromium)', () => {
   let world: ConsoleWorld;
   let stripe: Awaited<ReturnType<typeof startFakeStripe>>;
   let eventCounter = 0;
 
-  /** What Stripe sends once the buyer's payment went through (or failed), signed with the webhook secret. */
+  /** What Stripe sends when the bank refuses a debit after all, signed with the webhook secret. */
   const stripeSays = async (type: string, orderId: string, extra: Record<string, unknown> = {}) => {
     const intent = [...stripe.intents.values()].find(
       (candidate) => (candidate.metadata as { orderId?: string }).orderId === orderId,
@@ -91,8 +100,20 @@ describe('web console: proposals, card and SEPA payments, cancellation (Chromium
     stripe = await startFakeStripe();
     // No scheduled matching run: the proposals the test accepts are those of the run the DGE asked for.
     world = await startConsoleWorld({
-      env: { ...STRIPE_TEST_ENV, STRIPE_API_URL: stripe.url, MATCHING_INTERVAL_MINUTES: '0' },
+      env: {
+        ...STRIPE_TEST_ENV,
+        STRIPE_API_URL: stripe.url,
+        // The console loads the stand-in Stripe.js: the browser has no internet access.
+        STRIPE_JS_URL: stripe.jsUrl,
+        MATCHING_INTERVAL_MINUTES: '0',
+      },
     });
+    // A payment the console confirms is followed by Stripe's signed webhook, as in production.
+    stripe.deliverWebhooksTo(world.app.url);
+  });
+  afterEach(() => {
+    // Every webhook the stand-in sent was accepted (signature, event) by the API.
+    expect(stripe.webhookFailures).toEqual([]);
   });
   afterAll(async () => {
     await world?.close();
@@ -170,7 +191,7 @@ describe('web console: proposals, card and SEPA payments, cancellation (Chromium
   );
 
   it(
-    'pays by card: the order waits for the payment, and is paid and invoiced once Stripe’s signed webhook arrives',
+    'pays by card on the order’s page (Stripe’s Payment Element, confirmPayment and its return), and sees the order paid and invoiced',
     async () => {
       const { context, page } = await world.newPage();
       await loginAs(page, BUYER);
@@ -178,19 +199,52 @@ describe('web console: proposals, card and SEPA payments, cancellation (Chromium
       // The worker starts the payment with Stripe; the page reads the order again until it moved.
       await statusShown(page, 'Paiement en cours');
       const orderId = orderIdOf(page);
-      const intent = await stripeSays('payment_intent.succeeded', orderId);
       const created = stripe.calls.find(
         (call) => call.path === '/v1/payment_intents' && call.form.get('metadata[orderId]') === orderId,
       );
       expect(created?.form.get('allowed_payment_method_types[0]')).toBe('card');
-      expect(intent.amount).toBeGreaterThan(290_000);
+      expect(Number(created?.form.get('amount'))).toBeGreaterThan(290_000);
 
+      // An incomplete card: Stripe.js answers at once, in French, and nothing is confirmed.
+      const step = paymentStep(page);
+      await step.getByLabel('Numéro de carte').waitFor();
+      await expectAccessible(page);
+      await payWith(page, {});
+      await step.getByRole('alert').getByText('Votre numéro de carte est incomplet.').waitFor();
+      // A declined card: Stripe's message, and the buyer may try again.
+      await payWith(page, {
+        'Numéro de carte': DECLINED_CARD,
+        'Expiration (MM/AA)': '12/34',
+        Cryptogramme: '123',
+      });
+      await step.getByRole('alert').getByText('Votre carte a été refusée.').waitFor();
+
+      // The card that goes through: Stripe.js sends the browser back to this page, which says the
+      // payment is being confirmed until Stripe's webhook reaches the platform.
+      stripe.holdWebhooks();
+      await payWith(page, { 'Numéro de carte': '4242 4242 4242 4242' });
+      await page.waitForURL(/redirect_status=succeeded/);
+      expect(new URL(page.url()).pathname).toBe(`/achats/commandes/${orderId}`);
+      await page.getByText('Paiement en cours de confirmation').waitFor();
+      await statusShown(page, 'Paiement en cours');
+      expect(await paymentStep(page).count()).toBe(0);
+      await expectAccessible(page);
+      const confirm = stripe.calls.filter((call) => call.path.endsWith('/confirm'));
+      expect(confirm.map((call) => call.form.get('payment_method_data[card][number]'))).toEqual([
+        DECLINED_CARD,
+        '4242424242424242',
+      ]);
+      expect(confirm[1].form.get('return_url')).toBe(`${world.app.url}/achats/commandes/${orderId}`);
+
+      stripe.releaseWebhooks();
       await statusShown(page, 'Payée');
+      await page.getByText('Paiement en cours de confirmation').waitFor({ state: 'hidden' });
       await page.getByText(/Facture FAC-\d{4}-\d+ émise le/).waitFor();
       await page.getByText('Paiement reçu automatiquement par la plateforme').waitFor();
       expect(await page.getByText(`Commande ${number}`).count()).toBeGreaterThan(0);
-      // Paid by card: no transfer to make.
+      // Paid by card: no transfer to make, nothing more to pay.
       expect(await page.getByRole('table', { name: 'Paiement par virement' }).count()).toBe(0);
+      expect(await paymentStep(page).count()).toBe(0);
       await expectAccessible(page);
       await context.close();
     },
@@ -198,7 +252,7 @@ describe('web console: proposals, card and SEPA payments, cancellation (Chromium
   );
 
   it(
-    'pays by SEPA debit: a failed debit is told in the inbox and the order still waits; the debit that succeeds pays it',
+    'pays by SEPA debit on the order’s page: a debit the bank refuses is told in the inbox and the order still waits; the next one pays it',
     async () => {
       const { context, page } = await world.newPage();
       await loginAs(page, BUYER);
@@ -210,6 +264,22 @@ describe('web console: proposals, card and SEPA payments, cancellation (Chromium
       );
       expect(created?.form.get('allowed_payment_method_types[0]')).toBe('sepa_debit');
 
+      // The debit is processing: the page says so, and that a debit takes days.
+      stripe.holdWebhooks();
+      await payWith(page, {
+        IBAN: 'FR14 2004 1010 0505 0001 3M02 606',
+        'Titulaire du compte': 'PME Décolletage',
+      });
+      await page.waitForURL(/redirect_status=processing/);
+      await page.getByText('Paiement en cours de confirmation').waitFor();
+      await page.getByText(/Un prélèvement SEPA peut demander quelques jours/).waitFor();
+
+      // The bank refuses it: Stripe says so, the PaymentIntent wants a payment method again.
+      stripe.releaseWebhooks({ drop: true });
+      const intent = [...stripe.intents.values()].find(
+        (candidate) => (candidate.metadata as { orderId?: string }).orderId === orderId,
+      );
+      Object.assign(intent!, { status: 'requires_payment_method' });
       await stripeSays('payment_intent.payment_failed', orderId, {
         last_payment_error: { message: 'Compte clôturé' },
       });
@@ -222,17 +292,19 @@ describe('web console: proposals, card and SEPA payments, cancellation (Chromium
         60_000,
         'the payment failure notification',
       );
-      const orderPage = page.url();
       await page.getByRole('link', { name: /^Notifications/ }).click();
       const inbox = page.getByRole('table', { name: 'Vos notifications, les plus récentes d’abord' });
       await inbox.getByText(subject).waitFor();
       await inbox.getByText(/Le paiement a échoué \(Compte clôturé\)/).waitFor();
-      await page.goto(orderPage);
-      await statusShown(page, 'Paiement en cours');
 
-      await stripeSays('payment_intent.succeeded', orderId);
+      // Back on the order: still to pay, with another account; this debit goes through.
+      await page.goto(`/achats/commandes/${orderId}`);
+      await statusShown(page, 'Paiement en cours');
+      await payWith(page, { IBAN: 'DE89 3704 0044 0532 0130 00', 'Titulaire du compte': 'PME Décolletage' });
+      await page.waitForURL(/redirect_status=processing/);
       await statusShown(page, 'Payée');
       await page.getByText(/Facture FAC-\d{4}-\d+ émise le/).waitFor();
+      expect(await paymentStep(page).count()).toBe(0);
       await expectAccessible(page);
       await context.close();
     },
@@ -271,6 +343,7 @@ describe('web console: proposals, card and SEPA payments, cancellation (Chromium
       await movements.filter({ hasText: 'Réservation (commande)' }).waitFor();
 
       await page.getByLabel('Motif de l’annulation').fill('Besoin couvert par un autre fournisseur');
+      await expectAccessible(page);
       await page.getByRole('button', { name: 'Annuler la commande' }).click();
       await statusShown(page, 'Annulée');
       await page.getByText('Motif d’annulation : Besoin couvert par un autre fournisseur').waitFor();
