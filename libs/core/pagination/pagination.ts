@@ -89,6 +89,26 @@ export interface SortSpec<T> {
 }
 
 /**
+ * The cursor row's sort value as the database holds it: a timestamp has microseconds, a JavaScript
+ * Date (so the cursor) only milliseconds, and a page continuing from the rounded value would skip or
+ * repeat the rows of that millisecond. The cursor's own value serves when its row is gone, or when the
+ * sort column is not the main table's.
+ */
+function cursorSortValue<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  column: string,
+  idColumn: string,
+): string {
+  const main = qb.expressionMap.mainAlias;
+  const alias = qb.alias;
+  if (!main?.hasMetadata || !column.startsWith(`${alias}.`) || !idColumn.startsWith(`${alias}.`))
+    return ':cursorValue';
+  // The subquery's alias is the outer one's, so the same column expressions name its row.
+  const table = qb.escape(main.metadata.tablePath);
+  return `COALESCE((SELECT ${column} FROM ${table} ${alias} WHERE ${idColumn} = :cursorId), :cursorValue)`;
+}
+
+/**
  * Keyset pagination: orders by (sort column, id) and continues strictly after the cursor, so pages
  * stay stable while rows are inserted and every page is an index range scan, never an OFFSET.
  * `withRaw` reads values the query selects besides the entity's columns (no joined entities: one raw
@@ -105,10 +125,13 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   const op = sort.direction === 'ASC' ? '>' : '<';
   if (args.after) {
     const [value, id] = decodeCursor(args.after, 2);
-    qb.andWhere(`(${sort.column}, ${idColumn}) ${op} (:cursorValue, :cursorId)`, {
-      cursorValue: value,
-      cursorId: id,
-    });
+    qb.andWhere(
+      `(${sort.column}, ${idColumn}) ${op} (${cursorSortValue(qb, sort.column, idColumn)}, :cursorId)`,
+      {
+        cursorValue: value,
+        cursorId: id,
+      },
+    );
   }
   qb.orderBy(sort.column, sort.direction)
     .addOrderBy(idColumn, sort.direction)
