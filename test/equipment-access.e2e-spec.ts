@@ -241,6 +241,11 @@ describe('equipment access matrix: every operation, every kind of caller', () =>
       notFound: ['otherEstablishment'],
     },
     {
+      name: 'equipmentTotals',
+      call: (a) => app.gql(`{ equipmentTotals(by: DEPARTMENT) { key allocated } }`, {}, a),
+      allowed: EQUIPMENT,
+    },
+    {
       name: 'transferEquipment',
       call: async (a) =>
         app.gql(

@@ -270,4 +270,45 @@ describe('equipment receipt: unit by unit, serial corrections, the agency and th
     expect(Number(duplicates)).toBe(0);
     expect(await inbox(paca)).toEqual([]);
   });
+
+  it('totals per department and per establishment match the units exactly', async () => {
+    const TOTALS = `query($by: EquipmentTotalsBy!) { equipmentTotals(by: $by) { key label allocated shipped received missing outstanding } }`;
+    const totals = await ok<{ equipmentTotals: Record<string, unknown>[] }>(
+      app,
+      TOTALS,
+      { by: 'DEPARTMENT' },
+      ministry,
+    );
+    // The same figures counted from the units themselves.
+    const expected = await app.dataSource.query(
+      `SELECT a.department_code AS key, a.department_code AS label,
+              (SELECT sum(quantity)::int FROM equipment_allocation x WHERE x.department_code = a.department_code) AS allocated,
+              count(u.id) FILTER (WHERE u.status NOT IN ('PREPARED', 'WITHDRAWN'))::int AS shipped,
+              count(u.id) FILTER (WHERE u.status IN ('HELD', 'DAMAGED'))::int AS received,
+              count(u.id) FILTER (WHERE u.status = 'MISSING')::int AS missing
+       FROM equipment_allocation a LEFT JOIN equipment_unit u ON u.allocation_id = a.id
+       GROUP BY a.department_code ORDER BY a.department_code`,
+    );
+    expect(totals.equipmentTotals).toEqual(
+      expected.map((row: { allocated: number; received: number; missing: number }) => ({
+        ...row,
+        outstanding: row.allocated - row.received - row.missing,
+      })),
+    );
+    expect(totals.equipmentTotals).toEqual([
+      { key: '67', label: '67', allocated: 4, shipped: 4, received: 3, missing: 1, outstanding: 0 },
+      { key: '68', label: '68', allocated: 1, shipped: 1, received: 0, missing: 0, outstanding: 1 },
+    ]);
+    const own = await ok<{ equipmentTotals: { key: string; label: string }[] }>(
+      app,
+      TOTALS,
+      { by: 'ESTABLISHMENT' },
+      strasbourg,
+    );
+    expect(own.equipmentTotals).toEqual([
+      expect.objectContaining({ key: strasbourg.organisationId, allocated: 4, received: 3, missing: 1 }),
+    ]);
+    const elsewhere = await ok<{ equipmentTotals: unknown[] }>(app, TOTALS, { by: 'KIND' }, paca);
+    expect(elsewhere.equipmentTotals).toEqual([]);
+  });
 });

@@ -7,6 +7,8 @@ import { ReceiptsService } from './receipts.service';
 import { EquipmentReceiptsResolver } from './receipts.resolver';
 import { TransfersService } from './transfers.service';
 import { EquipmentTransfersResolver } from './transfers.resolver';
+import { TotalsService } from './totals.service';
+import { EquipmentTotalsResolver } from './totals.resolver';
 
 @Module({
   providers: [
@@ -15,7 +17,9 @@ import { EquipmentTransfersResolver } from './transfers.resolver';
     ShipmentsService,
     ReceiptsService,
     TransfersService,
+    TotalsService,
     EquipmentProgrammesResolver,
+    EquipmentTotalsResolver,
     EquipmentTransfersResolver,
     EquipmentReceiptsResolver,
     EquipmentShipmentsResolver,

@@ -7,6 +7,8 @@ export * from './programmes.service';
 export * from './shipments.service';
 export * from './receipts.service';
 export * from './transfers.service';
+export * from './totals.service';
+export * from './models/equipment-total.model';
 
 import { EquipmentAllocation, EquipmentKind, EquipmentProgramme } from './equipment.entity';
 import { EquipmentShipment, EquipmentShipmentUnit, EquipmentUnit, SerialCorrection } from './shipment.entity';
