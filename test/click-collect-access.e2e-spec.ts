@@ -28,6 +28,7 @@ interface Operation {
 }
 
 interface Ids {
+  order: string;
   store: string;
   person: string;
   network: string;
@@ -84,6 +85,13 @@ const OPERATIONS: Operation[] = [
     variables: (ids) => ({ input: { storeId: ids.store, persons: [{ personId: ids.person, quantity: 1 }] } }),
     allowed: COMPANY,
   },
+  {
+    name: 'confirmPickup',
+    query: `mutation($input: ConfirmPickupInput!) { confirmPickup(input: $input) { id status } }`,
+    variables: (ids) => ({ input: { orderId: ids.order } }),
+    allowed: ['network'],
+    notFound: ['otherNetwork'],
+  },
   // Last: the person is archived for the rest of the suite.
   {
     name: 'archiveDeclaredPerson',
@@ -112,7 +120,17 @@ describe('click & collect access matrix', () => {
       otherNetwork: await signUpNetwork(app),
       dge: await createDgeOfficer(app),
     });
-    ids = { store, person: personIds[0], network: network.organisationId };
+    const placed = await app.gql<{ placeClickCollectOrder: { order: { id: string } } }>(
+      `mutation($input: ClickCollectOrderInput!) { placeClickCollectOrder(input: $input) { order { id } } }`,
+      { input: { storeId: store, quantity: 1 } },
+      company,
+    );
+    ids = {
+      order: placed.data!.placeClickCollectOrder.order.id,
+      store,
+      person: personIds[0],
+      network: network.organisationId,
+    };
   });
   afterAll(() => app.close());
 

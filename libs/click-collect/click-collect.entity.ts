@@ -238,6 +238,14 @@ export class ClickCollectOrder {
   @Column({ type: 'timestamptz' })
   collectBy: Date;
 
+  @Field(() => Int, { nullable: true, description: 'Units handed over at pickup (the rest went back)' })
+  @Column({ type: 'int', nullable: true })
+  collectedQuantity: number | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  collectedAt: Date | null;
+
   @Field()
   @Column({ type: 'timestamptz' })
   createdAt: Date;

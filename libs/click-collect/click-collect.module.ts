@@ -6,6 +6,7 @@ import { ClickCollectOrdersService } from './click-collect-orders.service';
 import { ClickCollectResolver, PickupStoresResolver } from './click-collect.resolver';
 import { ClickCollectExpiry } from './order-expiry';
 import { ClickCollectDemoData } from './demo-data';
+import { PickupsService } from './pickups.service';
 import { ClickCollectProcessor } from './click-collect.processor';
 
 @Module({
@@ -14,6 +15,7 @@ import { ClickCollectProcessor } from './click-collect.processor';
     PickupStoresService,
     EnrolmentService,
     ClickCollectOrdersService,
+    PickupsService,
     PickupStoresResolver,
     ClickCollectResolver,
     ClickCollectDemoData,

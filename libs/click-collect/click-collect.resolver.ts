@@ -10,13 +10,21 @@ import {
   type Connection,
 } from '@masks/core';
 import { BUYING_KINDS, FOR_BUYERS, OrganisationKind } from '@masks/organisations';
-import { ClickCollectEnrolment, DeclaredPerson, PickupStore, StoreStock } from './click-collect.entity';
+import {
+  ClickCollectEnrolment,
+  ClickCollectOrder,
+  DeclaredPerson,
+  PickupStore,
+  StoreStock,
+} from './click-collect.entity';
+import { PickupsService } from './pickups.service';
 import { PickupStoresService } from './pickup-stores.service';
 import { EnrolmentService } from './enrolment.service';
 import { ClickCollectOrdersService } from './click-collect-orders.service';
 import {
   ClickCollectEnrolmentInput,
   ClickCollectOrderInput,
+  ConfirmPickupInput,
   DeclarePersonsInput,
   DeclaredPersonsArgs,
   PickupStoreInput,
@@ -38,7 +46,21 @@ const COMPANY = [Role.ORG_ADMIN, Role.BUYER];
 
 @Resolver(() => PickupStore)
 export class PickupStoresResolver {
-  constructor(private readonly stores: PickupStoresService) {}
+  constructor(
+    private readonly stores: PickupStoresService,
+    private readonly pickups: PickupsService,
+  ) {}
+
+  @Mutation(() => ClickCollectOrder, {
+    description: 'The store hands an order over (partly, if so: the rest goes back to stock and quota)',
+  })
+  @Allow(NETWORK, [], FOR_NETWORKS)
+  confirmPickup(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: ConfirmPickupInput,
+  ): Promise<ClickCollectOrder> {
+    return this.pickups.confirm(ctx, input);
+  }
 
   @Mutation(() => PickupStore, { description: 'A retail pickup network declares one of its stores' })
   @Allow(NETWORK, [], FOR_NETWORKS)

@@ -9,6 +9,7 @@ export * from './click-collect.module';
 export * from './order-expiry';
 export * from './click-collect.processor';
 export * from './demo-data';
+export * from './pickups.service';
 
 import {
   ClickCollectEnrolment,

@@ -174,7 +174,7 @@ export async function consumeQuota(
 }
 
 /**
- * Gives back what an order took and has not given back yet, to the periods it was taken in (an
+ * Gives back what an order took and has not given back yet (or up to `upTo` units of it), to the periods it was taken in (an
  * order of the last fortnight that expires returns nothing to this one). Idempotent: a second call
  * finds nothing left to return. The person stays counted in the period (its usage row stays, at 0).
  */
@@ -183,6 +183,8 @@ export async function releaseQuota(
   ctx: RequestContext,
   orderRef: string,
   at: Date = new Date(),
+  /** At most this many units (a partly collected order gives back the rest); all by default. */
+  upTo = Infinity,
 ): Promise<number> {
   const accounts: { scheme_id: string; organisation_id: string }[] = await manager.query(
     `SELECT DISTINCT scheme_id, organisation_id FROM quota_ledger_entry WHERE order_ref = $1 ORDER BY 1, 2`,
@@ -207,7 +209,10 @@ export async function releaseQuota(
     [orderRef],
   );
   let released = 0;
-  for (const row of open) {
+  // A partial release takes from the last persons first (the order's persons by id, reversed).
+  for (const open_ of [...open].reverse()) {
+    if (released >= upTo) break;
+    const row = { ...open_, quantity: Math.min(open_.quantity, upTo - released) };
     await manager.query(
       `UPDATE quota_person_usage SET used = used - $4 WHERE scheme_id = $1 AND person_id = $2 AND period_start = $3`,
       [row.scheme_id, row.person_id, row.period_start, row.quantity],

@@ -180,3 +180,21 @@ export class ClickCollectOrderInput {
   @Max(MAX_CLICK_COLLECT_QUANTITY)
   quantity?: number;
 }
+
+@InputType()
+export class ConfirmPickupInput {
+  @Field(() => ID)
+  @IsUUID()
+  orderId: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Units handed over, if fewer than ordered: the rest goes back to the store and to the persons’ quota',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_CLICK_COLLECT_QUANTITY)
+  collectedQuantity?: number;
+}
