@@ -174,6 +174,60 @@ describe('equipment transfers between establishments', () => {
       { status: 'DAMAGED', establishment_id: mulhouse.organisationId },
       { status: 'HELD', establishment_id: mulhouse.organisationId },
     ]);
+    // One timeline: allocation, delivery and its receipt, the transfer and its receipt.
+    const history = await ok<{
+      equipmentUnit: {
+        timeline: {
+          kind: string;
+          establishmentId: string;
+          fromEstablishmentId: string | null;
+          outcome: string | null;
+        }[];
+      };
+    }>(
+      app,
+      `query($id: ID!) { equipmentUnit(id: $id) { timeline { kind establishmentId fromEstablishmentId outcome } } }`,
+      { id: u2 },
+      grandEst,
+    );
+    expect(history.equipmentUnit.timeline).toEqual([
+      {
+        kind: 'ALLOCATED',
+        establishmentId: strasbourg.organisationId,
+        fromEstablishmentId: null,
+        outcome: null,
+      },
+      {
+        kind: 'SHIPMENT_PREPARED',
+        establishmentId: strasbourg.organisationId,
+        fromEstablishmentId: null,
+        outcome: null,
+      },
+      {
+        kind: 'DISPATCHED',
+        establishmentId: strasbourg.organisationId,
+        fromEstablishmentId: null,
+        outcome: null,
+      },
+      {
+        kind: 'ACKNOWLEDGED',
+        establishmentId: strasbourg.organisationId,
+        fromEstablishmentId: null,
+        outcome: 'RECEIVED',
+      },
+      {
+        kind: 'TRANSFERRED',
+        establishmentId: mulhouse.organisationId,
+        fromEstablishmentId: strasbourg.organisationId,
+        outcome: null,
+      },
+      {
+        kind: 'ACKNOWLEDGED',
+        establishmentId: mulhouse.organisationId,
+        fromEstablishmentId: null,
+        outcome: 'DAMAGED',
+      },
+    ]);
     // Strasbourg no longer reaches the units it gave away.
     expect(
       codeOf(await app.gql(`query($id: ID!) { equipmentUnit(id: $id) { id } }`, { id: u1 }, strasbourg)),

@@ -5,6 +5,7 @@ import { OrganisationKind } from '@masks/organisations';
 import { EquipmentShipment, EquipmentUnit, SerialCorrection } from './shipment.entity';
 import { ReceiptsService } from './receipts.service';
 import { AcknowledgeEquipmentInput } from './dto/equipment.inputs';
+import { EquipmentUnitEvent } from './models/unit-event.model';
 import { EQUIPMENT_READERS, FOR_EQUIPMENT } from './equipment.resolver';
 
 const FOR_ESTABLISHMENTS = { organisationKinds: [OrganisationKind.HEALTH_ESTABLISHMENT] };
@@ -44,6 +45,13 @@ export class EquipmentReceiptsResolver {
     @Args('id', { type: () => ID }, ParseUUIDPipe) id: string,
   ): Promise<EquipmentUnit> {
     return this.receipts.visibleUnit(ctx, id);
+  }
+
+  @ResolveField(() => [EquipmentUnitEvent], {
+    description: 'Its history, oldest first: allocation, shipments, receipts, serial corrections, transfers',
+  })
+  timeline(@Parent() unit: EquipmentUnit): Promise<EquipmentUnitEvent[]> {
+    return this.receipts.timeline(unit);
   }
 
   @ResolveField(() => [SerialCorrection], { description: 'Oldest first, with who and when' })

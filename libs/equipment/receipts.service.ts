@@ -11,8 +11,15 @@ import {
 } from '@masks/core';
 import { equipmentFollowersOf, placedOrganisation } from '@masks/organisations';
 import { decideReceipt, normaliseSerial, sees } from './domain/equipment.rules';
-import { ReceiptOutcome, ShipmentAction, UnitStatus, unitStatusOf } from './domain/shipment.states';
-import { EquipmentKind } from './equipment.entity';
+import {
+  ReceiptOutcome,
+  ShipmentAction,
+  ShipmentStatus,
+  UnitStatus,
+  unitStatusOf,
+} from './domain/shipment.states';
+import { unitTimeline, type TimelineFacts, type UnitEvent } from './domain/unit-timeline';
+import { EquipmentAllocation, EquipmentKind } from './equipment.entity';
 import { EquipmentShipment, EquipmentUnit, SerialCorrection } from './shipment.entity';
 import { EquipmentAccess } from './equipment-access';
 import { ShipmentsService } from './shipments.service';
@@ -207,6 +214,20 @@ export class ReceiptsService {
     const unit = await this.dataSource.manager.findOneBy(EquipmentUnit, { id });
     if (!unit || !sees(scope, unit)) throw new NotFoundError('Equipment unit', id);
     return unit;
+  }
+
+  /** The unit's history in one timeline (its allocation, every shipment and receipt, corrections). */
+  async timeline(unit: EquipmentUnit): Promise<UnitEvent[]> {
+    const manager = this.dataSource.manager;
+    const allocation = await manager.findOneByOrFail(EquipmentAllocation, { id: unit.allocationId });
+    const shipments: TimelineFacts['shipments'] = await manager.query(
+      `SELECT s.id, s.created_at AS "createdAt", s.dispatched_at AS "dispatchedAt", s.establishment_id AS "establishmentId",
+              s.origin_establishment_id AS "originEstablishmentId", su.outcome, su.acknowledged_at AS "acknowledgedAt"
+       FROM equipment_shipment_unit su JOIN equipment_shipment s ON s.id = su.shipment_id
+       WHERE su.unit_id = $1 AND s.status <> $2`,
+      [unit.id, ShipmentStatus.CANCELLED],
+    );
+    return unitTimeline({ allocation, shipments, corrections: await this.corrections(unit.id) });
   }
 
   /** Oldest first: the number as shipped, then each correction. */
