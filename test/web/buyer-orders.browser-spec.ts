@@ -346,7 +346,10 @@ describe('web console: proposals, card and SEPA payments, cancellation (Chromium
         available: before.available - 2500,
       });
       const ledger = sales.getByRole('table', { name: /Mouvements de stock de l’offre/ });
-      const movements = ledger.getByRole('row').filter({ hasText: `order:${orderId}` });
+      // The order's movements link to it.
+      const movements = ledger
+        .getByRole('row')
+        .filter({ has: sales.locator(`a[href="/ventes/commandes/${orderId}"]`) });
       await movements.filter({ hasText: 'Réservation (commande)' }).waitFor();
 
       await page.getByLabel('Motif de l’annulation').fill('Besoin couvert par un autre fournisseur');

@@ -228,6 +228,7 @@ export const supplierPages = {
       reserved: 'Réservé',
       reason: 'Motif',
       reference: 'Référence',
+      theOrder: 'Voir la commande',
     },
   },
   apiKeys: {

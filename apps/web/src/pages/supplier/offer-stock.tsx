@@ -135,7 +135,17 @@ export default function OfferStockPage() {
     {
       key: 'reference',
       header: text.columns.reference,
-      render: (m) => m.reference ?? '–',
+      render: (m) => {
+        // An order's movements link to it; other references (an ERP batch) read as they are.
+        const orderId = /^order:(.+)$/.exec(m.reference ?? '')?.[1];
+        return orderId ? (
+          <Anchor component={Link} to={`/ventes/commandes/${orderId}`}>
+            {text.columns.theOrder}
+          </Anchor>
+        ) : (
+          (m.reference ?? '–')
+        );
+      },
       csv: (m) => m.reference,
     },
   ];
