@@ -125,6 +125,12 @@ const OPERATIONS: Operation[] = [
     query: `{ maskStandards { code } }`,
     allowed: ['anonymous', ...USERS, ...KEYS],
   },
+  // A publishable key is meant for every page: anyone may learn it (null here: Stripe is not configured).
+  {
+    name: 'paymentSettings',
+    query: `{ paymentSettings { stripePublishableKey stripeJsUrl } }`,
+    allowed: ['anonymous', ...USERS, ...KEYS],
+  },
   {
     name: 'createProduct',
     query: `mutation($input: ProductInput!) { createProduct(input: $input) { id } }`,

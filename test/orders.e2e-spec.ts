@@ -351,6 +351,17 @@ describe('orders: placement, reservation and the order state machine', () => {
       { id: order.id },
       supplier,
     );
+    const blank = await app.gql(
+      `mutation($id: ID!) { cancelOrder(id: $id, reason: "   ") { status } }`,
+      {
+        id: order.id,
+      },
+      buyer,
+    );
+    expect(codeOf(blank)).toBe('BAD_USER_INPUT');
+    expect(blank.errors![0].extensions!.reasons).toEqual({
+      reason: [{ reason: 'CANCELLATION_REASON_REQUIRED' }],
+    });
     const cancelled = await app.gql<{ cancelOrder: { status: string } }>(
       `mutation($id: ID!) { cancelOrder(id: $id, reason: "need covered elsewhere") { status } }`,
       { id: order.id },

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { AuditEntry, paginate, type SortSpec } from '@masks/core';
+import { AuditEntry, paginate, type Connection, type SortSpec } from '@masks/core';
 import { startTestApp, type TestApp } from './harness/app';
 
 /**
@@ -26,16 +26,16 @@ describe('keyset pagination on microsecond timestamps', () => {
 
   async function everyPage(tag: string, sort: SortSpec<AuditEntry>, first: number): Promise<string[]> {
     const seen: string[] = [];
-    let after: string | null = null;
+    let after: string | undefined;
     for (let page = 0; page < 50; page++) {
       const qb = app.dataSource
         .getRepository(AuditEntry)
         .createQueryBuilder('a')
         .where('a.entity_type = :tag', { tag });
-      const connection = await paginate(qb, 'a.id', sort, { first, after });
+      const connection: Connection<AuditEntry> = await paginate(qb, 'a.id', sort, { first, after });
       seen.push(...connection.edges.map((edge) => edge.node.entityId));
       if (!connection.pageInfo.hasNextPage) return seen;
-      after = connection.pageInfo.endCursor;
+      after = connection.pageInfo.endCursor ?? undefined;
     }
     throw new Error('pagination did not end');
   }

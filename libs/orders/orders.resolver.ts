@@ -4,6 +4,7 @@ import {
   ALL_ROLES,
   Allow,
   ApiScope,
+  BadInputError,
   Ctx,
   connectionComplexity,
   IDEMPOTENCY_KEY_DESCRIPTION,
@@ -70,7 +71,14 @@ export class OrdersResolver {
     @orderId() id: string,
     @Args('reason') reason: string,
   ): Promise<Order> {
-    return this.service.cancel(ctx, id, reason.trim().slice(0, 500));
+    // The other side is told why: a reason of spaces says nothing.
+    const said = reason.trim().slice(0, 500);
+    if (!said)
+      throw new BadInputError('A cancellation needs a reason', {
+        field: 'reason',
+        reason: 'CANCELLATION_REASON_REQUIRED',
+      });
+    return this.service.cancel(ctx, id, said);
   }
 
   @Mutation(() => Order, { description: 'A bank transfer received (supplier or operator)' })

@@ -167,6 +167,7 @@ export const common = {
       WINDOW_ENDS_BEFORE_START: (a, f) =>
         `La fin de validité doit venir après son début (${f.date(a.validFrom)}).`,
       DECISION_REASON_REQUIRED: () => 'Cette décision doit être motivée : indiquez le motif.',
+      CANCELLATION_REASON_REQUIRED: () => 'Indiquez pourquoi vous annulez : l’autre partie en est informée.',
       VALID_UNTIL_NOT_IN_FUTURE: () => 'La fin de validité doit être à venir.',
       NOT_A_DATE: () => 'Date non valide.',
       DGA_LABORATORY_REQUIRED: () =>
