@@ -217,6 +217,8 @@ describe('web console: the DGE’s pages (Chromium)', () => {
     await organisation.fill('Textiles');
     await page.getByRole('option', { name: 'Textiles des Vosges (démo)' }).click();
     await page.getByRole('button', { name: 'Filtrer' }).click();
+    // Its certifications' decisions are logged: once its rows are in, every row is its own.
+    await log.getByRole('cell', { name: 'Textiles des Vosges (démo)' }).first().waitFor();
     await page.waitForFunction(
       `[...document.querySelectorAll('table tbody tr')].every((row) => row.textContent.includes('Textiles des Vosges (démo)'))`,
     );
